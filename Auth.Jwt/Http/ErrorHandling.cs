@@ -1,0 +1,51 @@
+using Auth.Jwt.Security;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Auth.Jwt.Http;
+
+/// <summary>
+/// The last line: no stack trace or HTML page ever reaches a client. OAuth paths answer
+/// in RFC 6749's shape, everything else in DRF's.
+/// </summary>
+public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExceptionHandler
+{
+    private readonly ILogger _logger = logger;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        var isOAuth = context.Request.Path.StartsWithSegments("/o", StringComparison.Ordinal);
+        IResult result;
+        if (exception is ServerBusyException busy)
+        {
+            response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result = isOAuth
+                ? OAuthJson(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The server is busy; retry later.")
+                : Drf.Detail(StatusCodes.Status503ServiceUnavailable, "The server is busy; retry later.");
+        }
+        else if (exception is BadHttpRequestException badRequest)
+        {
+            result = isOAuth
+                ? OAuthJson(badRequest.StatusCode, "invalid_request", "The request could not be read.")
+                : Drf.Detail(badRequest.StatusCode, "The request could not be read.");
+        }
+        else
+        {
+            var correlationId = context.TraceIdentifier;
+            UnhandledException(exception, correlationId);
+            result = Results.Json(
+                new Dictionary<string, string> { ["detail"] = "Internal server error.", ["correlation_id"] = correlationId },
+                Drf.JsonOptions,
+                statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        await result.ExecuteAsync(context);
+        return true;
+    }
+
+    private static IResult OAuthJson(int status, string error, string description) =>
+        Results.Json(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, Drf.JsonOptions, statusCode: status);
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled exception, correlation id {CorrelationId}")]
+    private partial void UnhandledException(Exception exception, string correlationId);
+}

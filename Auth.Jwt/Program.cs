@@ -1,0 +1,4 @@
+using Auth.Jwt;
+
+var app = Server.Build(args);
+return await Server.RunAsync(app);

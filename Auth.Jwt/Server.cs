@@ -1,0 +1,69 @@
+using Auth.Jwt.Accounts;
+using Auth.Jwt.Http;
+using Auth.Jwt.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Jwt;
+
+public static class Server
+{
+    public const string DefaultUrl = "http://127.0.0.1:8000";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Defaults live in code: the binary runs with no appsettings.json beside it.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
+        builder.Services.AddAuthJwt(builder.Configuration);
+        builder.Services.AddExceptionHandler<ErrorHandler>();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusCodeJson);
+        app.MapSignUp();
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>Runs until shutdown; a configuration error ends the process with one line naming the key.</summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException)
+        {
+            await Console.Error.WriteLineAsync($"Auth.Jwt cannot start: {e.Message}");
+            return 1;
+        }
+    }
+
+    // Bare status codes (404 from routing, 405 from the matcher) still answer JSON, never an empty or HTML page.
+    private static async Task StatusCodeJson(StatusCodeContext context)
+    {
+        var response = context.HttpContext.Response;
+        var detail = response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => "Not found.",
+            StatusCodes.Status405MethodNotAllowed => Drf.Messages.MethodNotAllowed(context.HttpContext.Request.Method),
+            _ => ReasonPhrase(response.StatusCode),
+        };
+        await Drf.Detail(response.StatusCode, detail).ExecuteAsync(context.HttpContext);
+    }
+
+    private static string ReasonPhrase(int status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Error.";
+}
+
+/// <summary>A start-up problem the operator must fix (a key readable by others, say).</summary>
+public sealed class StartupException(string message) : Exception(message);

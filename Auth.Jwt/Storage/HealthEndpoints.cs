@@ -1,0 +1,19 @@
+namespace Auth.Jwt.Storage;
+
+public static class HealthEndpoints
+{
+    public static void MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/healthz", (AuthDatabase database) =>
+        {
+            // Touches the engine: a closed or broken file throws here and becomes a 503.
+            try
+            {
+                _ = database.Database.CollectionExists("users");
+                return Results.Json(new Dictionary<string, string> { ["status"] = "ok" });
+            }
+            catch (Exception e) when (e is LiteDB.LiteException or ObjectDisposedException or IOException)
+            {
+                return Results.Json(new Dictionary<string, string> { ["status"] = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).AllowAnonymous();
+}
