@@ -1,6 +1,8 @@
 using Auth.Jwt.Accounts;
 using Auth.Jwt.Http;
+using Auth.Jwt.Resources;
 using Auth.Jwt.Storage;
+using Auth.Jwt.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
@@ -22,19 +24,26 @@ public static class Server
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
         builder.Services.AddAuthJwt(builder.Configuration);
+        builder.Services.AddBearerAuthentication();
+        builder.Services.AddHostedService<StartupChecks>();
+        // Nothing here uses Data Protection (no cookies); keep its key ring in memory, off the disk.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         builder.Services.AddExceptionHandler<ErrorHandler>();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeJson);
+        app.UseNoStoreFor("/o");
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSignUp();
-        app.MapHealth();
-        return app;
+        app.MapTokenEndpoint();
+        app.MapHealth();        return app;
     }
 
     /// <summary>Runs until shutdown; a configuration error ends the process with one line naming the key.</summary>
-    public static async Task<int> RunAsync(WebApplication app)
+    public static async Task<int> RunAsync(WebApplication app, TextWriter? error = null)
     {
         try
         {
@@ -43,7 +52,7 @@ public static class Server
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException)
         {
-            await Console.Error.WriteLineAsync($"Auth.Jwt cannot start: {e.Message}");
+            await (error ?? Console.Error).WriteLineAsync($"Auth.Jwt cannot start: {e.Message}");
             return 1;
         }
     }

@@ -1,6 +1,9 @@
 using Auth.Jwt.Accounts;
+using Auth.Jwt.Clients;
+using Auth.Jwt.Keys;
 using Auth.Jwt.Security;
 using Auth.Jwt.Storage;
+using Auth.Jwt.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace Auth.Jwt;
@@ -12,6 +15,9 @@ public static class ServiceRegistration
     {
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(configuration, PasswordHashingOptions.Section);
+        services.AddValidatedOptions<KeyOptions, KeyOptionsValidator>(configuration, KeyOptions.Section);
+        services.AddValidatedOptions<TokenOptions, TokenOptionsValidator>(configuration, TokenOptions.Section);
+        services.AddSingleton<IValidateOptions<TokenOptions>, TokenOptionsRules>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuthDatabase>();
@@ -20,6 +26,18 @@ public static class ServiceRegistration
         services.AddSingleton<Argon2PasswordHasher>();
         services.AddSingleton<AccountsLog>();
         services.AddSingleton<SignUpService>();
+        services.AddSingleton<PasswordChanger>();
+
+        services.AddSingleton<ClientStore>();
+        services.AddSingleton<ClientRegistry>();
+        services.AddSingleton<ClientAuthenticator>();
+
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<RefreshTokenStore>();
+        services.AddSingleton<TokensLog>();
+        services.AddSingleton<PasswordGrant>();
+        services.AddSingleton<RefreshTokenGrant>();
         return services;
     }
 
@@ -28,6 +46,19 @@ public static class ServiceRegistration
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddSingleton<IValidateOptions<TOptions>>(provider => new KeyNamingValidator<TOptions>(ActivatorUtilities.CreateInstance<TValidator>(provider), section));
+    }
+
+    /// <summary>Prefixes each failure with its section, so the message names the full key to fix.</summary>
+    private sealed class KeyNamingValidator<TOptions>(IValidateOptions<TOptions> inner, string section) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var result = inner.Validate(name, options);
+            return result.Failed
+                ? ValidateOptionsResult.Fail(result.Failures!.Select(failure => $"{section}:{failure}"))
+                : result;
+        }
     }
 }

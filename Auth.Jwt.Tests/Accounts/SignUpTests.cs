@@ -173,6 +173,15 @@ public sealed class SignUpTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
     }
 
     [Fact]
+    public async Task SignUp_GetWithoutToken_Returns401WithBearerChallenge()
+    {
+        var response = await _client.GetAsync("/sign_up/");
+
+        await response.ShouldAnswer(HttpStatusCode.Unauthorized, """{"detail":"Authentication credentials were not provided."}""");
+        response.Headers.WwwAuthenticate.ToString().Should().Be("Bearer realm=\"api\"");
+    }
+
+    [Fact]
     public async Task SignUp_PasswordIsNotTrimmed()
     {
         var username = Names.UniqueUser();

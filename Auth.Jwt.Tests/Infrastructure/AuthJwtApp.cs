@@ -11,17 +11,9 @@ namespace Auth.Jwt.Tests.Infrastructure;
 /// </summary>
 public class AuthJwtApp : WebApplicationFactory<Program>
 {
-    private readonly bool _ownsRoot;
-
     public AuthJwtApp()
-        : this(null)
     {
-    }
-
-    private AuthJwtApp(string? root)
-    {
-        _ownsRoot = root is null;
-        Root = root ?? Directory.CreateTempSubdirectory("authjwt-tests-").FullName;
+        Root = Directory.CreateTempSubdirectory("authjwt-tests-").FullName;
         Settings["AuthJwt:Storage:DatabasePath"] = DatabasePath;
         Settings["AuthJwt:Keys:Path"] = KeysPath;
         Settings["AuthJwt:PasswordHashing:MemoryKiB"] = "1024";
@@ -29,9 +21,6 @@ public class AuthJwtApp : WebApplicationFactory<Program>
     }
 
     public string Root { get; }
-
-    /// <summary>An app on a folder the test owns and keeps after the app stops.</summary>
-    public static AuthJwtApp InFolder(string root) => new(root);
 
     public string DatabasePath => Path.Combine(Root, "data", "auth.db");
 
@@ -62,7 +51,7 @@ public class AuthJwtApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsRoot)
+        if (disposing)
         {
             try
             {

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text;
+using Auth.Jwt.Clients;
+using Auth.Jwt.Storage;
 using Auth.Jwt.Tests.Infrastructure;
 using LiteDB;
 
 namespace Auth.Jwt.Tests.Storage;
 
+/// <summary>What an attacker holding the database file gets: no password, secret or token in the clear.</summary>
 public sealed class StoredSecretsTests
 {
     [Fact]
@@ -12,23 +15,61 @@ public sealed class StoredSecretsTests
     {
         const string password = "an unusual passphrase 7391";
         var username = Names.UniqueUser();
-        using var root = new TempFolder();
-        var app = AuthJwtApp.InFolder(root.Path);
+        using var app = new AuthJwtApp();
         var response = await app.CreateClient().PostJsonAsync("/sign_up/", $$"""{"username":"{{username}}","password":"{{password}}"}""");
         response.StatusCode.Should().Be(HttpStatusCode.Created);
-        var databasePath = app.DatabasePath;
-        await app.DisposeAsync();
 
-        var files = Directory.GetFiles(Path.GetDirectoryName(databasePath)!);
-        foreach (var file in files)
-        {
-            (await File.ReadAllBytesAsync(file)).AsSpan().IndexOf(Encoding.UTF8.GetBytes(password)).Should().Be(-1, "{0} must not hold the password", file);
-        }
+        var document = app.Service<AuthDatabase>().Database.GetCollection("users").FindAll().Single();
 
-        using var database = new LiteDatabase(new ConnectionString { Filename = databasePath, ReadOnly = true });
-        var document = database.GetCollection("users").FindAll().Single();
         document["PasswordHash"].AsString.Should().StartWith("$argon2id$v=19$m=1024,t=1,p=1$");
         document.ToString().Should().NotContain(password);
         document["Username"].AsString.Should().Be(username);
+        AssertFilesDoNotContain(app, password);
+    }
+
+    [Fact]
+    public async Task FullFlow_DatabaseFiles_HoldNoTokenPasswordOrSecretInTheClear()
+    {
+        using var app = new AuthJwtApp();
+        var http = app.CreateClient();
+        var confidential = app.AddClient(ClientType.Confidential);
+        const string password = "another unusual passphrase 4417";
+        var username = await http.SignUpAsync(password: password);
+        var login = await http.LoginAsync(confidential, username, password);
+        var refreshed = await (await http.RefreshAsync(confidential, login.RefreshToken)).ShouldBeTokensAsync();
+
+        AssertFilesDoNotContain(app, password, confidential.Secret!, login.AccessToken, login.RefreshToken, refreshed.AccessToken, refreshed.RefreshToken);
+        foreach (var collection in new[] { "users", "clients", "refresh_tokens" })
+        {
+            foreach (var document in app.Service<AuthDatabase>().Database.GetCollection(collection).FindAll())
+            {
+                var text = document.ToString();
+                text.Should().NotContain(password).And.NotContain(confidential.Secret!)
+                    .And.NotContain(login.RefreshToken).And.NotContain(refreshed.RefreshToken)
+                    .And.NotContain(login.AccessToken.Split('.')[1]).And.NotContain(refreshed.AccessToken.Split('.')[1]);
+            }
+        }
+    }
+
+    /// <summary>Checkpoints the log into the data file, then scans every byte of both.</summary>
+    private static void AssertFilesDoNotContain(AuthJwtApp app, params string[] secrets)
+    {
+        var database = app.Service<AuthDatabase>();
+        database.Database.Checkpoint();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!))
+        {
+            byte[] bytes;
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var copy = new MemoryStream())
+            {
+                stream.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+
+            foreach (var secret in secrets)
+            {
+                bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)).Should().Be(-1, "{0} must not hold a secret in the clear", file);
+            }
+        }
     }
 }

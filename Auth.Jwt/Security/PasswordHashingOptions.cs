@@ -8,24 +8,24 @@ public sealed class PasswordHashingOptions
 {
     public const string Section = "AuthJwt:PasswordHashing";
 
-    [Range(1024, 4 * 1024 * 1024, ErrorMessage = "AuthJwt:PasswordHashing:MemoryKiB must be between 1024 and 4194304.")]
+    [Range(1024, 4 * 1024 * 1024)]
     public int MemoryKiB { get; set; } = 19456;
 
-    [Range(1, 100, ErrorMessage = "AuthJwt:PasswordHashing:Iterations must be between 1 and 100.")]
+    [Range(1, 100)]
     public int Iterations { get; set; } = 2;
 
-    [Range(1, 64, ErrorMessage = "AuthJwt:PasswordHashing:Parallelism must be between 1 and 64.")]
+    [Range(1, 64)]
     public int Parallelism { get; set; } = 1;
 
     /// <summary>Hashes running at once; 0 means the processor count.</summary>
-    [Range(0, 1024, ErrorMessage = "AuthJwt:PasswordHashing:MaxConcurrentHashes must be between 0 and 1024 (0: processor count).")]
+    [Range(0, 1024)]
     public int MaxConcurrentHashes { get; set; }
 
     /// <summary>Requests that may wait for a hashing slot; past it the answer is 503.</summary>
-    [Range(0, 100_000, ErrorMessage = "AuthJwt:PasswordHashing:MaxQueuedHashes must be between 0 and 100000.")]
+    [Range(0, 100_000)]
     public int MaxQueuedHashes { get; set; } = 64;
 
-    [Range(1, 3600, ErrorMessage = "AuthJwt:PasswordHashing:RetryAfterSeconds must be between 1 and 3600.")]
+    [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 1;
 
     public int EffectiveConcurrency => MaxConcurrentHashes == 0 ? Environment.ProcessorCount : MaxConcurrentHashes;

@@ -43,10 +43,10 @@ public sealed class AuthDatabase : IDisposable
     {
         // A mapper of our own: the global one is shared process-wide state.
         var mapper = new BsonMapper { EnumAsInteger = false };
-        // LiteDB hands DateTime back in local time; Unix milliseconds keep instants exact.
+        // LiteDB hands DateTime back in local time and to the millisecond; UTC ticks keep instants exact.
         mapper.RegisterType(
-            value => new BsonValue(value.ToUnixTimeMilliseconds()),
-            bson => DateTimeOffset.FromUnixTimeMilliseconds(bson.AsInt64));
+            value => new BsonValue(value.UtcTicks),
+            bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
         return mapper;
     }
 }

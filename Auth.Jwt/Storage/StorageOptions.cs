@@ -8,7 +8,7 @@ public sealed class StorageOptions
     public const string Section = "AuthJwt:Storage";
 
     /// <summary>The LiteDB file; relative paths are under the working directory.</summary>
-    [Required(ErrorMessage = "AuthJwt:Storage:DatabasePath must name a file.")]
+    [Required]
     public string DatabasePath { get; set; } = "data/auth.db";
 }
 

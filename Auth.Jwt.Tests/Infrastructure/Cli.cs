@@ -1,0 +1,31 @@
+using Auth.Jwt.Cli;
+using Microsoft.Extensions.Configuration;
+
+namespace Auth.Jwt.Tests.Infrastructure;
+
+public sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the admin command line in-process on a temporary data folder, capturing its output.</summary>
+public sealed class Cli : IDisposable
+{
+    public string Root { get; } = Directory.CreateTempSubdirectory("authjwt-cli-").FullName;
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Cli()
+    {
+        Settings["AuthJwt:Storage:DatabasePath"] = Path.Combine(Root, "data", "auth.db");
+        Settings["AuthJwt:Keys:Path"] = Path.Combine(Root, "keys");
+    }
+
+    public async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var exitCode = await AdminCommandLine.RunAsync(args, output, error, configuration);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}

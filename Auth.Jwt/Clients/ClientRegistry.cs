@@ -1,0 +1,47 @@
+using Auth.Jwt.Security;
+
+namespace Auth.Jwt.Clients;
+
+public sealed record CreatedClient(Client Client, string? Secret);
+
+/// <summary>Creates applications the way DOT's admin does; the secret is returned once and only its digest kept.</summary>
+public sealed class ClientRegistry(ClientStore clients, TimeProvider time)
+{
+    public CreatedClient Add(string name, ClientType type, IEnumerable<string> grantTypes)
+    {
+        var grants = grantTypes.Distinct(StringComparer.Ordinal).ToList();
+        // refresh_token always comes with password: every password login returns a refresh token.
+        if (grants.Contains(GrantTypes.Password) && !grants.Contains(GrantTypes.RefreshToken))
+        {
+            grants.Add(GrantTypes.RefreshToken);
+        }
+
+        var secret = type == ClientType.Confidential ? Secrets.NewToken(32) : null;
+        var client = new Client
+        {
+            Id = Secrets.NewToken(24),
+            Name = name,
+            Type = type,
+            SecretDigest = secret is null ? null : Secrets.Digest(secret),
+            GrantTypes = grants,
+            CreatedAt = time.GetUtcNow(),
+        };
+        clients.Insert(client);
+        return new CreatedClient(client, secret);
+    }
+
+    /// <summary>A new secret for a confidential client; the old one stops working at once.</summary>
+    public string? RotateSecret(string clientId)
+    {
+        var client = clients.Find(clientId);
+        if (client is not { Type: ClientType.Confidential })
+        {
+            return null;
+        }
+
+        var secret = Secrets.NewToken(32);
+        client.SecretDigest = Secrets.Digest(secret);
+        clients.Update(client);
+        return secret;
+    }
+}

@@ -1,0 +1,17 @@
+using Auth.Jwt.Keys;
+using Auth.Jwt.Storage;
+
+namespace Auth.Jwt;
+
+/// <summary>Opens the database and loads the keys at start: a bad file or key stops the process, not the first request.</summary>
+public sealed class StartupChecks(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<AuthDatabase>();
+        _ = services.GetRequiredService<SigningKeys>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,47 @@
+using Auth.Jwt.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Auth.Jwt.Tokens;
+
+/// <summary>
+/// The form of a request to an <c>/o/</c> endpoint: form-urlencoded only, each parameter at most once
+/// (RFC 6749 3.2), the query string ignored.
+/// </summary>
+public sealed class OAuthRequest
+{
+    private OAuthRequest(Dictionary<string, StringValues> form) => Form = form;
+
+    public IReadOnlyDictionary<string, StringValues> Form { get; }
+
+    /// <summary>The parameter's value; null when absent or empty (oauthlib treats both as missing).</summary>
+    public string? this[string name] => Form.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+
+    public bool Has(string name) => Form.ContainsKey(name);
+
+    public static async Task<(OAuthRequest? Request, OAuthError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (RequestBody.KindOf(request) != BodyKind.Form || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, OAuthError.InvalidRequest with { Description = "The body must be application/x-www-form-urlencoded." });
+        }
+
+        var body = await RequestBody.ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, new OAuthError(StatusCodes.Status413PayloadTooLarge, "invalid_request", "Request body too large."));
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, OAuthError.InvalidRequest with { Description = "The body is not valid UTF-8." });
+        }
+
+        var form = await RequestBody.ParseFormAsync(request, body, cancellationToken).ConfigureAwait(false);
+        if (form.FirstOrDefault(pair => pair.Value.Count > 1) is { Key: { } repeated })
+        {
+            return (null, OAuthError.InvalidRequest with { Description = $"Parameter {repeated} is repeated." });
+        }
+
+        return (new OAuthRequest(form), null);
+    }
+}
