@@ -12,9 +12,9 @@ restore:
 build: restore
 	$(DOTNET) build Auth.Jwt.sln --no-restore -c $(CONFIGURATION)
 
-# Serves on http://127.0.0.1:8000 with the defaults in code; data/ and keys/ under this folder.
+# Serves on http://127.0.0.1:8000 with the defaults in code, from this folder: data/ and keys/ land here.
 run: build
-	$(DOTNET) run --project Auth.Jwt --no-build -c $(CONFIGURATION) --
+	$(DOTNET) Auth.Jwt/bin/$(CONFIGURATION)/net10.0/Auth.Jwt.dll
 
 test: build
 	$(DOTNET) test Auth.Jwt.sln --no-build -c $(CONFIGURATION)

@@ -9,6 +9,8 @@ namespace Auth.Jwt.Storage;
 /// </summary>
 public sealed class AuthDatabase : IDisposable
 {
+    private readonly FileStream _lock;
+
     public AuthDatabase(IOptions<StorageOptions> options)
     {
         FilePath = Path.GetFullPath(options.Value.DatabasePath);
@@ -26,9 +28,18 @@ public sealed class AuthDatabase : IDisposable
             }
         }
 
-        Database = new LiteDatabase(
-            new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct },
-            CreateMapper());
+        _lock = AcquireLock(FilePath + ".lock");
+        try
+        {
+            Database = new LiteDatabase(
+                new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct },
+                CreateMapper());
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
     }
 
     public string FilePath { get; }
@@ -37,7 +48,27 @@ public sealed class AuthDatabase : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock.Dispose();
+    }
+
+    /// <summary>
+    /// LiteDB's Direct mode takes no lock other processes see: two writers would corrupt the file.
+    /// An exclusive lock file (flock on Unix) makes the second opener fail cleanly instead.
+    /// </summary>
+    private static FileStream AcquireLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException)
+        {
+            throw new DatabaseInUseException(path[..^".lock".Length]);
+        }
+    }
 
     private static BsonMapper CreateMapper()
     {
@@ -49,4 +80,11 @@ public sealed class AuthDatabase : IDisposable
             bson => new DateTimeOffset(bson.AsInt64, TimeSpan.Zero));
         return mapper;
     }
+}
+
+/// <summary>Another process (a running server) holds the database.</summary>
+public sealed class DatabaseInUseException(string path)
+    : IOException($"{path} is in use by another Auth.Jwt process (is the server running?); stop it and try again.")
+{
+    public string DatabasePath { get; } = path;
 }

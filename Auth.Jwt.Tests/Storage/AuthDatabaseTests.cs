@@ -1,0 +1,44 @@
+using Auth.Jwt.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Jwt.Tests.Storage;
+
+public sealed class AuthDatabaseTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("authjwt-db-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private AuthDatabase Open() => new(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }));
+
+    [Fact]
+    public void Open_CreatesTheFileInAFolderOnlyItsOwnerCanEnter()
+    {
+        using var database = Open();
+
+        File.Exists(database.FilePath).Should().BeTrue();
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(Path.GetDirectoryName(database.FilePath)!).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
+    public void Open_WhileAnotherOpenerHoldsTheFile_FailsCleanlyInsteadOfSharingIt()
+    {
+        using var first = Open();
+
+        var second = Open;
+
+        second.Should().Throw<DatabaseInUseException>().WithMessage("*is in use by another Auth.Jwt process*");
+    }
+
+    [Fact]
+    public void Open_AfterTheFirstOpenerClosed_Succeeds()
+    {
+        Open().Dispose();
+
+        using var again = Open();
+        again.Database.Should().NotBeNull();
+    }
+}
