@@ -1,5 +1,6 @@
 using Auth.Jwt.Accounts;
 using Auth.Jwt.Http;
+using Auth.Jwt.Keys;
 using Auth.Jwt.Resources;
 using Auth.Jwt.Storage;
 using Auth.Jwt.Tokens;
@@ -39,6 +40,7 @@ public static class Server
         app.UseAuthorization();
         app.MapSignUp();
         app.MapTokenEndpoint();
+        app.MapKeyEndpoints();
         app.MapHealth();        return app;
     }
 

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<ClientAuthenticator>();
 
         services.AddSingleton<SigningKeys>();
+        services.AddSingleton<KeyRotation>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<RefreshTokenStore>();
         services.AddSingleton<TokensLog>();

@@ -9,7 +9,7 @@ public sealed class StartupChecks(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<AuthDatabase>();
-        _ = services.GetRequiredService<SigningKeys>();
+        services.GetRequiredService<SigningKeys>().StartWatching();
         return Task.CompletedTask;
     }
 

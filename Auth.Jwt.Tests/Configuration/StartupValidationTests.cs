@@ -35,6 +35,20 @@ public sealed class StartupValidationTests : IDisposable
         error.TrimEnd().Should().NotContain("\n   at ", "no stack trace");
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Start_PrivateKeyReadableByOthers_ExitsSayingHowToFixIt()
+    {
+        var keys = new Auth.Jwt.Keys.KeyFolder(Path.Combine(_root, "keys"));
+        var key = keys.Generate(2048, DateTimeOffset.UtcNow, DateTimeOffset.MinValue);
+        File.SetUnixFileMode(key.PemPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (exitCode, error) = await RunServerAsync();
+
+        exitCode.Should().Be(1);
+        error.Should().Contain(key.PemPath).And.Contain("0644").And.Contain($"chmod 600 '{key.PemPath}'");
+    }
+
     private async Task<(int ExitCode, string Error)> RunServerAsync(params string[] args)
     {
         using var error = new StringWriter();

@@ -21,8 +21,8 @@ public sealed class AccessTokenTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
 
         jwt.Alg.Should().Be("RS256");
         jwt.Typ.Should().Be("at+jwt");
-        jwt.Kid.Should().Be(app.Service<SigningKeys>().Active.Kid);
-        jwt.Kid.Should().Be(JwkThumbprint.Of(app.Service<SigningKeys>().Active.PublicParameters));
+        jwt.Kid.Should().Be(app.Service<SigningKeys>().Signer.Kid);
+        jwt.Kid.Should().Be(JwkThumbprint.Of(app.Service<SigningKeys>().Signer.PublicParameters));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class AdminCommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] CommandGroups = ["apps"];
+    private static readonly string[] CommandGroups = ["apps", "keys"];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && (CommandGroups.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
@@ -30,6 +30,7 @@ public static class AdminCommandLine
         var root = new RootCommand("Auth.Jwt: a self-contained OAuth2 token service. Run with no command (or 'serve') to start the server.")
         {
             AppsCommands.Create(context),
+            KeysCommands.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -1,135 +1,171 @@
 using System.Security.Cryptography;
+using Auth.Jwt.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth.Jwt.Keys;
 
 /// <summary>
-/// The keys of <c>keys/</c>: exactly one signs, every one validates. Loaded once at start;
-/// when the folder has no key, the first start generates one (RSA, PKCS#8 PEM, mode 0600).
+/// The keys of <c>keys/</c>, loaded once each and kept in memory: exactly one signs, every key that
+/// may still have valid tokens validates. The folder is re-read when it changes (and every few seconds),
+/// so a running server picks up <c>keys rotate</c> without a restart. The first start generates a key.
 /// </summary>
 public sealed partial class SigningKeys : IDisposable
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode GroupOrOthers =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
+    private readonly KeyFolder _folder;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _tokenLifetime;
     private readonly ILogger _logger;
-    private readonly IReadOnlyList<SigningKey> _keys;
+    private readonly Lock _reload = new();
+    private IReadOnlyList<LoadedKey> _keys;
+    private FileSystemWatcher? _watcher;
+    private readonly TimeSpan _rescanInterval;
+    private ITimer? _rescan;
 
-    public SigningKeys(IOptions<KeyOptions> options, ILogger<SigningKeys> logger)
+    public SigningKeys(IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time, ILogger<SigningKeys> logger)
     {
+        _folder = new KeyFolder(options.Value.Path);
+        _time = time;
+        _tokenLifetime = tokens.Value.AccessTokenLifetime + tokens.Value.ClockSkew;
         _logger = logger;
-        Folder = Path.GetFullPath(options.Value.Path);
-        EnsureFolder(Folder);
-        var files = KeyFiles(Folder);
-        if (files.Count == 0)
+        _folder.EnsureExists();
+        if (_folder.List().Count == 0)
         {
-            files = [Generate(Folder, options.Value.KeySize)];
+            var generated = _folder.Generate(options.Value.KeySize, time.GetUtcNow(), DateTimeOffset.MinValue);
+            KeyGenerated(generated.Kid, generated.PemPath);
         }
 
-        _keys = [.. files.Select(Load)];
-        // The newest file signs; older ones stay to validate the tokens they signed.
-        Active = _keys.OrderByDescending(k => File.GetLastWriteTimeUtc(k.FilePath)).ThenBy(k => k.Kid, StringComparer.Ordinal).First();
+        _keys = [.. _folder.List().Select(file => Load(file, strict: true)!)];
+        if (Active is null)
+        {
+            throw new StartupException($"no key in {_folder.Path} may sign now (all pending or retired); run 'keys rotate --now'.");
+        }
+
+        _rescanInterval = TimeSpan.FromSeconds(options.Value.RescanSeconds);
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
-    public SigningKey Active { get; }
+    /// <summary>The key that signs now; null only if every key is pending or retired.</summary>
+    public SigningKey? Active => KeySchedule.Signer(_keys, k => k.Metadata, _time.GetUtcNow())?.Key;
 
-    public IReadOnlyList<SigningKey> All => _keys;
+    /// <summary>The key to sign with now.</summary>
+    public SigningKey Signer => Active ?? throw new InvalidOperationException($"No key in {_folder.Path} may sign now; run 'keys rotate --now'.");
 
-    /// <summary>The validation key named by a token's <c>kid</c>; null for an unknown one.</summary>
+    /// <summary>Every key the JWKS publishes and validation trusts now.</summary>
+    public IEnumerable<SigningKey> Published
+    {
+        get
+        {
+            var now = _time.GetUtcNow();
+            var signer = Active;
+            return _keys.Where(k => KeySchedule.StateOf(k.Metadata, k.Key == signer, now, _tokenLifetime) != KeyState.Expired).Select(k => k.Key);
+        }
+    }
+
+    /// <summary>The validation key a token's <c>kid</c> names, if we publish it; an unknown or expired kid finds nothing.</summary>
     public SecurityKey? Find(string? kid) =>
-        kid is null ? null : _keys.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal))?.SecurityKey;
+        kid is null ? null : Published.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal))?.SecurityKey;
+
+    /// <summary>Watches the folder for keys added, rescheduled or removed by the command line or another server.</summary>
+    public void StartWatching()
+    {
+        _watcher = new FileSystemWatcher(_folder.Path) { IncludeSubdirectories = false, EnableRaisingEvents = true };
+        _watcher.Created += (_, _) => Reload();
+        _watcher.Changed += (_, _) => Reload();
+        _watcher.Deleted += (_, _) => Reload();
+        _watcher.Renamed += (_, _) => Reload();
+        _rescan = _time.CreateTimer(_ => Reload(), null, _rescanInterval, _rescanInterval);
+    }
+
+    /// <summary>Re-reads the folder; a key that cannot be loaded is skipped and logged, never fatal to a running server.</summary>
+    public void Reload()
+    {
+        lock (_reload)
+        {
+            try
+            {
+                var byKid = _keys.ToDictionary(k => k.Key.Kid, StringComparer.Ordinal);
+                var fresh = new List<LoadedKey>();
+                foreach (var file in _folder.List())
+                {
+                    var loaded = byKid.TryGetValue(file.Kid, out var known) ? known with { Metadata = file.Metadata } : Load(file, strict: false);
+                    if (loaded is not null)
+                    {
+                        fresh.Add(loaded);
+                    }
+                }
+
+                if (KeySchedule.Signer(fresh, k => k.Metadata, _time.GetUtcNow()) is null)
+                {
+                    ReloadRefused(_folder.Path);
+                    return;
+                }
+
+                var before = Active?.Kid;
+                Volatile.Write(ref _keys, fresh);
+                if (Active?.Kid != before)
+                {
+                    SignerChanged(Active!.Kid);
+                }
+            }
+            catch (Exception e) when (e is IOException or StartupException or UnauthorizedAccessException)
+            {
+                ReloadFailed(e, _folder.Path);
+            }
+        }
+    }
 
     public void Dispose()
     {
-        foreach (var key in _keys)
-        {
-            key.Dispose();
-        }
+        _watcher?.Dispose();
+        _rescan?.Dispose();
     }
 
-    internal static List<string> KeyFiles(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*.pem").Order(StringComparer.Ordinal)];
-
-    internal static string Generate(string folder, int keySize)
+    private LoadedKey? Load(KeyFile file, bool strict)
     {
-        using var rsa = RSA.Create(keySize);
-        var pem = rsa.ExportPkcs8PrivateKeyPem();
-        var kid = JwkThumbprint.Of(rsa.ExportParameters(includePrivateParameters: false));
-        var path = Path.Combine(folder, kid + ".pem");
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created 0600: the key is never readable by others, not even for a moment.
-            fileOptions.UnixCreateMode = OwnerOnly;
-        }
-
-        using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, fileOptions))
-        {
-            writer.Write(pem);
-            writer.Flush();
-            ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
-        }
-
-        return path;
-    }
-
-    private SigningKey Load(string path)
-    {
-        RefuseIfReadableByOthers(path);
-        var rsa = RSA.Create();
         try
         {
-            rsa.ImportFromPem(File.ReadAllText(path));
-        }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
-        {
-            rsa.Dispose();
-            throw new StartupException($"{path} is not a PEM RSA private key ({e.Message}).");
-        }
+            KeyFolder.RefuseIfReadableByOthers(file.PemPath);
+            var rsa = RSA.Create();
+            try
+            {
+                rsa.ImportFromPem(File.ReadAllText(file.PemPath));
+            }
+            catch (Exception e) when (e is ArgumentException or CryptographicException)
+            {
+                rsa.Dispose();
+                throw new StartupException($"{file.PemPath} is not a PEM RSA private key ({e.Message}).");
+            }
 
-        var key = new SigningKey(rsa, path);
-        KeyLoaded(key.Kid, path);
-        return key;
-    }
-
-    private static void RefuseIfReadableByOthers(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
+            var key = new SigningKey(rsa, file.PemPath);
+            KeyLoaded(key.Kid, file.PemPath);
+            return new LoadedKey(key, file.Metadata);
         }
-
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & GroupOrOthers) != 0)
+        catch (StartupException e) when (!strict)
         {
-            throw new StartupException(
-                $"private key {path} is accessible by group or others (mode {Convert.ToString((int)mode, 8).PadLeft(4, '0')}); " +
-                $"it must be readable by its owner only: chmod 600 '{path}'");
+            KeySkipped(e.Message);
+            return null;
         }
     }
 
-    private static void EnsureFolder(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, OwnerOnly | UnixFileMode.UserExecute);
-        }
-    }
+    private sealed record LoadedKey(SigningKey Key, KeyMetadata Metadata);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Loaded signing key {Kid} from {Path}")]
     private partial void KeyLoaded(string kid, string path);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "No signing key found; generated {Kid} at {Path}")]
+    private partial void KeyGenerated(string kid, string path);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Signing key is now {Kid}")]
+    private partial void SignerChanged(string kid);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Key skipped: {Reason}")]
+    private partial void KeySkipped(string reason);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Keys in {Folder} left unchanged: no key there may sign now")]
+    private partial void ReloadRefused(string folder);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Reading keys from {Folder} failed; the keys in memory stay")]
+    private partial void ReloadFailed(Exception exception, string folder);
 }

@@ -29,7 +29,7 @@ public sealed class AccessTokenIssuer(IOptions<TokenOptions> options, SigningKey
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = keys.Active.Credentials,
+            SigningCredentials = keys.Signer.Credentials,
             Claims = new Dictionary<string, object>
             {
                 [JwtRegisteredClaimNames.Sub] = user.Id,

@@ -1,0 +1,97 @@
+using Auth.Jwt.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace Auth.Jwt.Keys;
+
+public sealed record KeyStatus(string Kid, KeyState State, KeyMetadata Metadata, DateTimeOffset? RemovableAt);
+
+/// <summary>
+/// <c>keys list|rotate|retire|remove</c>: changes to the folder's schedules. Servers reading the folder
+/// follow them without a restart (DESIGN.md 5).
+/// </summary>
+public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time)
+{
+    private readonly KeyFolder _folder = new(options.Value.Path);
+    private readonly TimeSpan _tokenLifetime = tokens.Value.AccessTokenLifetime + tokens.Value.ClockSkew;
+
+    public IReadOnlyList<KeyStatus> List()
+    {
+        var now = time.GetUtcNow();
+        var files = _folder.List();
+        var signer = KeySchedule.Signer(files, f => f.Metadata, now);
+        return [.. files
+            .OrderBy(f => f.Metadata.ActivatesAt)
+            .ThenBy(f => f.Metadata.CreatedAt)
+            .Select(f => new KeyStatus(f.Kid, KeySchedule.StateOf(f.Metadata, f == signer, now, _tokenLifetime), f.Metadata, f.Metadata.RetiredAt + _tokenLifetime))];
+    }
+
+    /// <summary>
+    /// A new key, published at once and signing after the activation delay (or at once); the key signing
+    /// now retires when the new one takes over, and stays valid until its last token expires.
+    /// </summary>
+    public KeyFile Rotate(bool now)
+    {
+        var at = time.GetUtcNow();
+        var activatesAt = now ? at : at + options.Value.ActivationDelay;
+        var current = KeySchedule.Signer(_folder.List(), f => f.Metadata, at);
+        var created = _folder.Generate(options.Value.KeySize, at, activatesAt);
+        if (current is not null && (current.Metadata.RetiredAt is null || current.Metadata.RetiredAt > activatesAt))
+        {
+            _folder.WriteMetadata(current.Kid, current.Metadata with { RetiredAt = activatesAt });
+        }
+
+        return created;
+    }
+
+    /// <summary>Stops a key signing now; it keeps validating until its tokens have expired.</summary>
+    public string? Retire(string kid)
+    {
+        var at = time.GetUtcNow();
+        var files = _folder.List();
+        var key = files.FirstOrDefault(f => f.Kid == kid);
+        if (key is null)
+        {
+            return $"no key has kid {kid}";
+        }
+
+        if (key.Metadata.RetiredAt is { } retired && retired <= at)
+        {
+            return null;
+        }
+
+        var retiredKey = key with { Metadata = key.Metadata with { RetiredAt = at } };
+        var remaining = files.Select(f => f.Kid == kid ? retiredKey : f);
+        if (KeySchedule.Signer(remaining, f => f.Metadata, at) is null)
+        {
+            return $"{kid} is the only key that can sign now; run 'keys rotate --now' first";
+        }
+
+        _folder.WriteMetadata(kid, retiredKey.Metadata);
+        return null;
+    }
+
+    /// <summary>Deletes a key whose tokens have all expired; <paramref name="force"/> deletes one still validating.</summary>
+    public string? Remove(string kid, bool force)
+    {
+        var status = List().FirstOrDefault(k => k.Kid == kid);
+        if (status is null)
+        {
+            return $"no key has kid {kid}";
+        }
+
+        if (status.State == KeyState.Signing)
+        {
+            return $"{kid} is the signing key; rotate and retire it first";
+        }
+
+        if (status.State != KeyState.Expired && !force)
+        {
+            return status.RemovableAt is { } removable
+                ? $"{kid} may still have valid tokens until {removable:u}; wait, or pass --force to invalidate them now"
+                : $"{kid} is not retired; retire it first, or pass --force to invalidate its tokens now";
+        }
+
+        _folder.Delete(kid);
+        return null;
+    }
+}
