@@ -41,6 +41,7 @@ public static class Server
         app.MapSignUp();
         app.MapTokenEndpoint();
         app.MapKeyEndpoints();
+        app.MapMe();
         app.MapHealth();        return app;
     }
 

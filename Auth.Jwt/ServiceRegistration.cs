@@ -26,7 +26,8 @@ public static class ServiceRegistration
         services.AddSingleton<Argon2PasswordHasher>();
         services.AddSingleton<AccountsLog>();
         services.AddSingleton<SignUpService>();
-        services.AddSingleton<PasswordChanger>();
+        services.AddSingleton<AccountLifecycle>();
+        services.AddSingleton<Resources.MeService>();
 
         services.AddSingleton<ClientStore>();
         services.AddSingleton<ClientRegistry>();
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton<KeyRotation>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<RefreshTokenStore>();
+        services.AddSingleton<RevocationList>();
         services.AddSingleton<TokensLog>();
         services.AddSingleton<PasswordGrant>();
         services.AddSingleton<RefreshTokenGrant>();

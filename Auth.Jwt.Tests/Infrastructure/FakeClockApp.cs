@@ -6,9 +6,17 @@ namespace Auth.Jwt.Tests.Infrastructure;
 public sealed class FakeClockApp : AuthJwtApp
 {
     public FakeClockApp()
+        : this(DateTimeOffset.UtcNow)
     {
-        Time = new FakeTimeProvider(DateTimeOffset.UtcNow);
     }
+
+    private FakeClockApp(DateTimeOffset start)
+    {
+        Time = new FakeTimeProvider(start);
+    }
+
+    /// <summary>An app whose clock starts elsewhere, to issue tokens in the past.</summary>
+    public static FakeClockApp StartingAt(DateTimeOffset start) => new(start);
 
     public FakeTimeProvider Clock => Time!;
 }

@@ -218,7 +218,7 @@ public sealed class RefreshGrantTests(FakeClockApp app) : IClassFixture<FakeCloc
         var (client, username, tokens) = await LoginAsync();
         var user = app.Service<UserStore>().FindByUsername(username)!;
 
-        await app.Service<PasswordChanger>().ChangeAsync(user, "a brand new passphrase");
+        await app.Service<AccountLifecycle>().ChangePasswordAsync(user, "a brand new passphrase");
 
         await (await _http.RefreshAsync(client, tokens.RefreshToken)).ShouldBeOAuthError(HttpStatusCode.BadRequest, "invalid_grant");
         await _http.LoginAsync(client, username, "a brand new passphrase");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Auth.Jwt.Http;
 
 namespace Auth.Jwt.Accounts;
@@ -6,6 +5,7 @@ namespace Auth.Jwt.Accounts;
 public static class SignUpEndpoints
 {
     private static readonly string[] OtherMethods = ["GET", "HEAD", "PUT", "PATCH", "DELETE"];
+    private static readonly string[] FieldNames = ["username", "password"];
 
     public static void MapSignUp(this IEndpointRouteBuilder app)
     {
@@ -21,64 +21,13 @@ public static class SignUpEndpoints
 
     private static async Task<IResult> SignUpAsync(HttpContext context, SignUpService signUp, CancellationToken cancellationToken)
     {
-        var request = context.Request;
-        var kind = RequestBody.KindOf(request);
-        if (kind == BodyKind.Unsupported)
+        var (fields, error) = await DrfBody.ReadAsync(context.Request, FieldNames, cancellationToken);
+        if (fields is null)
         {
-            return Drf.Detail(StatusCodes.Status415UnsupportedMediaType, $"Unsupported media type \"{request.ContentType}\" in request.");
+            return error!;
         }
 
-        var body = await RequestBody.ReadBoundedAsync(request, cancellationToken);
-        if (body is null)
-        {
-            return Drf.Detail(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
-        }
-
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-        {
-            return Drf.Detail(StatusCodes.Status400BadRequest, kind == BodyKind.Json
-                ? "JSON parse error - the body is not valid UTF-8."
-                : "Form parse error - the body is not valid UTF-8.");
-        }
-
-        Field username, password;
-        switch (kind)
-        {
-            case BodyKind.Json:
-                JsonDocument document;
-                try
-                {
-                    document = JsonDocument.Parse(body, RequestBody.JsonOptions);
-                }
-                catch (JsonException e)
-                {
-                    return Drf.Detail(StatusCodes.Status400BadRequest, $"JSON parse error - {e.Message}");
-                }
-
-                using (document)
-                {
-                    var root = document.RootElement;
-                    if (root.ValueKind != JsonValueKind.Object)
-                    {
-                        return Drf.NonFieldError($"Invalid data. Expected a dictionary, but got {PythonTypeName(root)}.");
-                    }
-
-                    username = Field.FromJsonObject(root, "username");
-                    password = Field.FromJsonObject(root, "password");
-                }
-
-                break;
-            case BodyKind.Form:
-                var form = await RequestBody.ParseFormAsync(request, body, cancellationToken);
-                username = Field.FromForm(form, "username");
-                password = Field.FromForm(form, "password");
-                break;
-            default:
-                username = password = new Field(FieldState.Missing);
-                break;
-        }
-
-        return await signUp.SignUpAsync(username, password, cancellationToken) switch
+        return await signUp.SignUpAsync(fields["username"], fields["password"], cancellationToken) switch
         {
             SignUpResult.Created created => Results.Json(
                 new Dictionary<string, string> { ["username"] = created.User.Username }, Drf.JsonOptions, statusCode: StatusCodes.Status201Created),
@@ -86,14 +35,4 @@ public static class SignUpEndpoints
             _ => throw new InvalidOperationException("Unknown sign-up result."),
         };
     }
-
-    // DRF names the type it got in Python's words.
-    private static string PythonTypeName(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Array => "list",
-        JsonValueKind.String => "str",
-        JsonValueKind.Number => element.TryGetInt64(out _) ? "int" : "float",
-        JsonValueKind.True or JsonValueKind.False => "bool",
-        _ => "NoneType",
-    };
 }

@@ -53,7 +53,7 @@ public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, 
     private static string? ValidateUsername(Field field, Dictionary<string, List<string>> errors)
     {
         // DRF trims usernames (CharField trim_whitespace); Django stores them NFKC.
-        var username = RequireText(field, "username", trim: true, errors);
+        var username = FieldRules.RequireText(field, "username", trim: true, errors);
         if (username is null)
         {
             return null;
@@ -75,45 +75,14 @@ public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, 
     private static string? ValidatePassword(Field field, string username, Dictionary<string, List<string>> errors)
     {
         // Never trimmed: the password is exactly what the user typed (DOT trims, then logins fail).
-        var password = RequireText(field, "password", trim: false, errors);
+        var password = FieldRules.RequireText(field, "password", trim: false, errors);
         if (password is null)
         {
             return null;
         }
 
-        if (UsernameRules.Length(password) > PasswordPolicy.MaxLength)
-        {
-            errors["password"] = [Drf.Messages.MaxLength(PasswordPolicy.MaxLength)];
-            return password;
-        }
-
-        var policyErrors = PasswordPolicy.Validate(password, errors.ContainsKey("username") ? "" : username);
-        if (policyErrors.Count > 0)
-        {
-            errors["password"] = policyErrors;
-        }
-
+        FieldRules.CheckNewPassword(password, "password", errors.ContainsKey("username") ? "" : username, errors);
         return password;
-    }
-
-    private static string? RequireText(Field field, string name, bool trim, Dictionary<string, List<string>> errors)
-    {
-        string? error = field.State switch
-        {
-            FieldState.Missing => Drf.Messages.Required,
-            FieldState.Null => Drf.Messages.Null,
-            FieldState.NotAString => Drf.Messages.NotAString,
-            _ when string.IsNullOrWhiteSpace(field.Text) => Drf.Messages.Blank,
-            _ => null,
-        };
-
-        if (error is not null)
-        {
-            errors[name] = [error];
-            return null;
-        }
-
-        return trim ? field.Text.Trim() : field.Text;
     }
 
     private static SignUpResult.Invalid Taken() =>

@@ -28,12 +28,20 @@ public static class BearerAuthentication
                 bearer.Events = new JwtBearerEvents
                 {
                     OnMessageReceived = ReadAuthorizationHeaderOnly,
+                    OnTokenValidated = RefuseRevoked,
                     OnChallenge = ChallengeAsync,
+                    OnForbidden = ForbiddenAsync,
                 };
             });
 
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IAuthorizationHandler, ReadWriteScopeHandler>();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(ReadWriteScopeRequirement.Policy, policy => policy
+                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new ReadWriteScopeRequirement()));
         return services;
     }
 
@@ -44,29 +52,34 @@ public static class BearerAuthentication
     private static Task ReadAuthorizationHeaderOnly(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value)
+        var parts = header.Count == 1 ? header[0]!.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        if (parts.Length == 2 && parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            context.NoResult();
+            context.Token = parts[1];
             return Task.CompletedTask;
         }
 
-        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0 || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            context.NoResult();
-            return Task.CompletedTask;
-        }
-
-        if (parts.Length != 2)
+        if (parts.Length > 0 && parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase))
         {
             context.HttpContext.Items[MalformedHeaderKey] = parts.Length == 1
                 ? "Invalid token header. No credentials provided."
                 : "Invalid token header. Token string should not contain spaces.";
-            context.NoResult();
-            return Task.CompletedTask;
         }
 
-        context.Token = parts[1];
+        // No token, or another scheme: anonymous (the query string and cookies are never read).
+        context.NoResult();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The in-process cut-off: a revoked family or token id fails here, from memory.</summary>
+    private static Task RefuseRevoked(TokenValidatedContext context)
+    {
+        var revocations = context.HttpContext.RequestServices.GetRequiredService<RevocationList>();
+        if (revocations.IsRevoked(context.Principal?.FindFirst("sid")?.Value, context.Principal?.FindFirst("jti")?.Value))
+        {
+            context.Fail("The token has been revoked.");
+        }
+
         return Task.CompletedTask;
     }
 
@@ -92,5 +105,12 @@ public static class BearerAuthentication
         }
 
         await body.ExecuteAsync(context.HttpContext);
+    }
+
+    private static async Task ForbiddenAsync(ForbiddenContext context)
+    {
+        var scope = ReadWriteScopeRequirement.RequiredScope(context.Request.Method);
+        context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{Realm}\",error=\"insufficient_scope\",scope=\"{scope}\"";
+        await Drf.Detail(StatusCodes.Status403Forbidden, "You do not have permission to perform this action.").ExecuteAsync(context.HttpContext);
     }
 }

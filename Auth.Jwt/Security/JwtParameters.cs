@@ -27,7 +27,7 @@ public static class JwtParameters
         RequireExpirationTime = true,
         RequireAudience = true,
         ValidAlgorithms = [Algorithm],
-        ValidTypes = [AccessTokenType],
+        TypeValidator = ValidateHeader,
         ClockSkew = tokens.ClockSkew,
         // Only our own keys, found by kid: never a key named in the token (jwk, jku, x5u).
         TryAllIssuerSigningKeys = false,
@@ -35,4 +35,25 @@ public static class JwtParameters
         NameClaimType = "username",
         SaveSigninToken = false,
     };
+
+    /// <summary>
+    /// The header checks the library leaves out. RFC 7515 4.1.11: a token naming a critical extension
+    /// must be rejected unless it is understood, and we understand none. RFC 9068 2.1: <c>typ</c> is
+    /// <c>at+jwt</c> (media types are case-insensitive, the <c>application/</c> prefix optional).
+    /// </summary>
+    private static string ValidateHeader(string type, SecurityToken token, TokenValidationParameters parameters)
+    {
+        if (token is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken jwt && jwt.TryGetHeaderValue<object>("crit", out _))
+        {
+            throw new SecurityTokenInvalidTypeException("The token names a critical header extension (crit), which is not supported.");
+        }
+
+        if (!string.Equals(type, AccessTokenType, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(type, "application/" + AccessTokenType, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SecurityTokenInvalidTypeException($"The token type must be {AccessTokenType}.") { InvalidType = type };
+        }
+
+        return type;
+    }
 }

@@ -8,6 +8,7 @@ namespace Auth.Jwt.Tokens;
 public sealed class RefreshTokenGrant(
     UserStore users,
     RefreshTokenStore refreshTokens,
+    RevocationList revocations,
     AccessTokenIssuer issuer,
     IOptions<TokenOptions> options,
     TimeProvider time,
@@ -44,6 +45,7 @@ public sealed class RefreshTokenGrant(
         if (user is null)
         {
             refreshTokens.RevokeFamily(stored.FamilyId);
+            revocations.RevokeFamilies([stored.FamilyId]);
             return OAuthError.InvalidGrant;
         }
 
@@ -55,6 +57,8 @@ public sealed class RefreshTokenGrant(
                 log.Refreshed(user.Id, client.Id, rotated.Successor.FamilyId, rotated.WasGrace);
                 return new TokenResponse(access.Token, access.ExpiresIn, "Bearer", scope, rotated.SuccessorToken);
             case Rotation.ReuseDetected reuse:
+                // The access tokens of the family die with it, here at once.
+                revocations.RevokeFamilies([reuse.Presented.FamilyId]);
                 log.RefreshReuseDetected(reuse.Presented.FamilyId, reuse.Presented.UserId, client.Id);
                 return OAuthError.InvalidGrant;
             default:

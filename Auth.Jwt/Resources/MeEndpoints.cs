@@ -1,0 +1,88 @@
+using System.Globalization;
+using Auth.Jwt.Accounts;
+using Auth.Jwt.Http;
+
+namespace Auth.Jwt.Resources;
+
+/// <summary><c>/users/me/</c>: the signed-in user, behind a Bearer token with DOT's read/write scopes.</summary>
+public static class MeEndpoints
+{
+    public const string Path = "/users/me/";
+    private const string Allow = "GET, PATCH, DELETE, HEAD, OPTIONS";
+    private static readonly string[] PasswordFields = ["password", "new_password"];
+    private static readonly string[] DeleteFields = ["password"];
+
+    public static void MapMe(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup(Path).RequireAuthorization(ReadWriteScopeRequirement.Policy);
+        me.MapMethods("", ["GET", "HEAD"], Get).WithName("GetMe");
+        me.MapPatch("", PatchAsync).WithName("ChangePassword");
+        me.MapDelete("", DeleteAsync).WithName("DeleteMe");
+        me.MapMethods("", ["OPTIONS"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = Allow;
+            return Results.Json(new Dictionary<string, object> { ["name"] = "Me", ["renders"] = new[] { "application/json" } }, Drf.JsonOptions);
+        }).ExcludeFromDescription();
+
+        // Methods the endpoint lacks are 405 before any authentication.
+        app.MapMethods(Path, ["POST", "PUT"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = Allow;
+            return Drf.Detail(StatusCodes.Status405MethodNotAllowed, Drf.Messages.MethodNotAllowed(context.Request.Method));
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static IResult Get(HttpContext context, UserStore users) =>
+        CurrentUser(context, users) is { } user ? Results.Json(Describe(user), Drf.JsonOptions) : TokenOfNoUser(context);
+
+    private static async Task<IResult> PatchAsync(HttpContext context, UserStore users, MeService me, CancellationToken cancellationToken)
+    {
+        if (CurrentUser(context, users) is not { } user)
+        {
+            return TokenOfNoUser(context);
+        }
+
+        var (fields, error) = await DrfBody.ReadAsync(context.Request, PasswordFields, cancellationToken);
+        if (fields is null)
+        {
+            return error!;
+        }
+
+        var errors = await me.ChangePasswordAsync(user, fields["password"], fields["new_password"], cancellationToken);
+        return errors is null ? Results.Json(Describe(user), Drf.JsonOptions) : Drf.FieldErrors(errors);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext context, UserStore users, MeService me, CancellationToken cancellationToken)
+    {
+        if (CurrentUser(context, users) is not { } user)
+        {
+            return TokenOfNoUser(context);
+        }
+
+        var (fields, error) = await DrfBody.ReadAsync(context.Request, DeleteFields, cancellationToken);
+        if (fields is null)
+        {
+            return error!;
+        }
+
+        var errors = await me.DeleteAsync(user, fields["password"], cancellationToken);
+        return errors is null ? Results.NoContent() : Drf.FieldErrors(errors);
+    }
+
+    private static User? CurrentUser(HttpContext context, UserStore users) =>
+        context.User.FindFirst("sub")?.Value is { } id ? users.FindById(id) : null;
+
+    /// <summary>A valid token whose user is gone (deleted from another session): the token is no longer good.</summary>
+    private static IResult TokenOfNoUser(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{BearerAuthentication.Realm}\",error=\"invalid_token\",error_description=\"The access token is invalid.\"";
+        return Drf.Detail(StatusCodes.Status401Unauthorized, Drf.Messages.NotAuthenticated);
+    }
+
+    private static Dictionary<string, string> Describe(User user) => new()
+    {
+        ["id"] = user.Id,
+        ["username"] = user.Username,
+        ["date_joined"] = user.DateJoined.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+    };
+}

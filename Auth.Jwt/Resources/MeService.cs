@@ -1,0 +1,58 @@
+using Auth.Jwt.Accounts;
+using Auth.Jwt.Security;
+
+namespace Auth.Jwt.Resources;
+
+/// <summary>The signed-in user's own account: change the password, delete the account (DESIGN.md 6).</summary>
+public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle lifecycle)
+{
+    public const string WrongPassword = "Invalid password.";
+
+    /// <summary>Field errors, or null once the password has changed and every session of the user is revoked.</summary>
+    public async Task<Dictionary<string, List<string>>?> ChangePasswordAsync(User user, Field current, Field replacement, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var currentPassword = FieldRules.RequireText(current, "password", trim: false, errors);
+        var newPassword = FieldRules.RequireText(replacement, "new_password", trim: false, errors);
+        if (newPassword is not null)
+        {
+            FieldRules.CheckNewPassword(newPassword, "new_password", user.Username, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        if (!await VerifyAsync(user, currentPassword!, cancellationToken).ConfigureAwait(false))
+        {
+            return new() { ["password"] = [WrongPassword] };
+        }
+
+        await lifecycle.ChangePasswordAsync(user, newPassword!, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Field errors, or null once the account and its sessions are gone.</summary>
+    public async Task<Dictionary<string, List<string>>?> DeleteAsync(User user, Field current, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        var password = FieldRules.RequireText(current, "password", trim: false, errors);
+        if (password is null)
+        {
+            return errors;
+        }
+
+        if (!await VerifyAsync(user, password, cancellationToken).ConfigureAwait(false))
+        {
+            return new() { ["password"] = [WrongPassword] };
+        }
+
+        lifecycle.Delete(user);
+        return null;
+    }
+
+    private async Task<bool> VerifyAsync(User user, string password, CancellationToken cancellationToken) =>
+        UsernameRules.Length(password) <= PasswordPolicy.MaxLength
+        && await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken).ConfigureAwait(false) != PasswordVerification.Failed;
+}
