@@ -27,6 +27,7 @@ public static class Server
         builder.Services.AddAuthJwt(builder.Configuration);
         builder.Services.AddBearerAuthentication();
         builder.Services.AddHostedService<StartupChecks>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         // Nothing here uses Data Protection (no cookies); keep its key ring in memory, off the disk.
         builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         builder.Services.AddExceptionHandler<ErrorHandler>();
@@ -40,6 +41,7 @@ public static class Server
         app.UseAuthorization();
         app.MapSignUp();
         app.MapTokenEndpoint();
+        app.MapRevocationEndpoints();
         app.MapKeyEndpoints();
         app.MapMe();
         app.MapHealth();        return app;

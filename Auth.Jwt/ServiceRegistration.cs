@@ -17,6 +17,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<PasswordHashingOptions, PasswordHashingOptionsValidator>(configuration, PasswordHashingOptions.Section);
         services.AddValidatedOptions<KeyOptions, KeyOptionsValidator>(configuration, KeyOptions.Section);
         services.AddValidatedOptions<TokenOptions, TokenOptionsValidator>(configuration, TokenOptions.Section);
+        services.AddValidatedOptions<PruningOptions, PruningOptionsValidator>(configuration, PruningOptions.Section);
         services.AddSingleton<IValidateOptions<TokenOptions>, TokenOptionsRules>();
 
         services.AddSingleton(TimeProvider.System);
@@ -38,6 +39,10 @@ public static class ServiceRegistration
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<RefreshTokenStore>();
         services.AddSingleton<RevocationList>();
+        services.AddSingleton<AccessTokenReader>();
+        services.AddSingleton<TokenRevoker>();
+        services.AddSingleton<TokenIntrospector>();
+        services.AddSingleton<Pruning>();
         services.AddSingleton<TokensLog>();
         services.AddSingleton<PasswordGrant>();
         services.AddSingleton<RefreshTokenGrant>();

@@ -9,6 +9,8 @@ public sealed class StartupChecks(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<AuthDatabase>();
+        // Loads the denylist into memory before the first request.
+        _ = services.GetRequiredService<Tokens.RevocationList>();
         services.GetRequiredService<SigningKeys>().StartWatching();
         return Task.CompletedTask;
     }

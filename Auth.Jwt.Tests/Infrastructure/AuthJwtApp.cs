@@ -12,8 +12,13 @@ namespace Auth.Jwt.Tests.Infrastructure;
 public class AuthJwtApp : WebApplicationFactory<Program>
 {
     public AuthJwtApp()
+        : this(Directory.CreateTempSubdirectory("authjwt-tests-").FullName)
     {
-        Root = Directory.CreateTempSubdirectory("authjwt-tests-").FullName;
+    }
+
+    private protected AuthJwtApp(string root)
+    {
+        Root = root;
         Settings["AuthJwt:Storage:DatabasePath"] = DatabasePath;
         Settings["AuthJwt:Keys:Path"] = KeysPath;
         Settings["AuthJwt:PasswordHashing:MemoryKiB"] = "1024";
@@ -21,6 +26,21 @@ public class AuthJwtApp : WebApplicationFactory<Program>
     }
 
     public string Root { get; }
+
+    /// <summary>Keep the data and keys after dispose, for a restart with <see cref="Restart"/>.</summary>
+    public bool KeepFiles { get; set; }
+
+    /// <summary>A new app on this one's data and keys, as after a process restart; dispose this one first.</summary>
+    public AuthJwtApp Restart()
+    {
+        var next = new AuthJwtApp(Root) { Time = Time };
+        foreach (var (key, value) in Settings)
+        {
+            next.Settings[key] = value;
+        }
+
+        return next;
+    }
 
     public string DatabasePath => Path.Combine(Root, "data", "auth.db");
 
@@ -51,7 +71,7 @@ public class AuthJwtApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !KeepFiles)
         {
             try
             {

@@ -11,6 +11,7 @@ public sealed class FakeClockApp : AuthJwtApp
     }
 
     private FakeClockApp(DateTimeOffset start)
+        : base(Directory.CreateTempSubdirectory("authjwt-tests-").FullName)
     {
         Time = new FakeTimeProvider(start);
     }

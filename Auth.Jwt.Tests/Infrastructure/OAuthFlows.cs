@@ -26,11 +26,11 @@ public static class OAuthFlows
         return username;
     }
 
-    /// <summary>Posts to /o/token/ as the client would: Basic for a confidential client, form client_id for a public one.</summary>
-    public static Task<HttpResponseMessage> TokenAsync(this HttpClient http, TestClient client, params (string Key, string Value)[] fields)
+    /// <summary>Posts a form to an /o/ endpoint, authenticating as the client would (Basic, or form client_id).</summary>
+    public static Task<HttpResponseMessage> PostTokenEndpointAsync(this HttpClient http, string path, TestClient client, (string Key, string Value)[] fields)
     {
         var form = fields.ToList();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/o/token/");
+        var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (client.Secret is null)
         {
             form.Add(("client_id", client.Id));
@@ -43,6 +43,10 @@ public static class OAuthFlows
         request.Content = new FormUrlEncodedContent(form.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
         return http.SendAsync(request);
     }
+
+    /// <summary>Posts to /o/token/ as the client would: Basic for a confidential client, form client_id for a public one.</summary>
+    public static Task<HttpResponseMessage> TokenAsync(this HttpClient http, TestClient client, params (string Key, string Value)[] fields) =>
+        http.PostTokenEndpointAsync("/o/token/", client, fields);
 
     public static Task<HttpResponseMessage> PasswordGrantAsync(this HttpClient http, TestClient client, string username, string password = Names.GoodPassword, string? scope = null) =>
         http.TokenAsync(client, [("grant_type", "password"), ("username", username), ("password", password), .. scope is null ? Array.Empty<(string, string)>() : [("scope", scope)]]);

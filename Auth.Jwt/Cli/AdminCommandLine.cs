@@ -14,7 +14,7 @@ public static class AdminCommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] CommandGroups = ["apps", "keys"];
+    private static readonly string[] CommandGroups = ["apps", "keys", "tokens"];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && (CommandGroups.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "-?");
@@ -31,6 +31,7 @@ public static class AdminCommandLine
         {
             AppsCommands.Create(context),
             KeysCommands.Create(context),
+            TokensCommands.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -17,6 +17,12 @@ public sealed partial class TokensLog(ILogger<TokensLog> logger)
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Refresh token reuse detected: family {FamilyId} of user {UserId}, client {ClientId}, revoked")]
     public partial void RefreshReuseDetected(string familyId, string userId, string clientId);
 
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Refresh token family {FamilyId} revoked by client {ClientId}")]
+    public partial void RefreshTokenRevoked(string familyId, string clientId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Access token {Jti} revoked by client {ClientId}")]
+    public partial void AccessTokenRevoked(string jti, string clientId);
+
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Token request refused: {Error}, client {ClientId}")]
     public partial void Refused(string error, string? clientId);
 }

@@ -1,0 +1,70 @@
+using Auth.Jwt.Clients;
+using Auth.Jwt.Http;
+
+namespace Auth.Jwt.Tokens;
+
+/// <summary>RFC 7009 revocation (logout) and RFC 7662 introspection (DESIGN.md 7).</summary>
+public static class RevocationEndpoints
+{
+    public static readonly OAuthError MissingToken = new(StatusCodes.Status400BadRequest, "invalid_request", "Missing token parameter.");
+    public static readonly OAuthError ForeignToken = new(StatusCodes.Status400BadRequest, "invalid_request", "The token was not issued to this client.");
+
+    public static void MapRevocationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/o/revoke_token/", RevokeAsync).AllowAnonymous().WithName("Revoke");
+        app.MapOAuthMethodNotAllowed("/o/revoke_token/");
+        app.MapPost("/o/introspect/", IntrospectAsync).AllowAnonymous().WithName("Introspect");
+        app.MapOAuthMethodNotAllowed("/o/introspect/");
+    }
+
+    private static async Task<IResult> RevokeAsync(HttpContext context, ClientAuthenticator clients, TokenRevoker revoker, CancellationToken cancellationToken)
+    {
+        var (request, error) = await OAuthRequest.ReadAsync(context.Request, cancellationToken);
+        if (request is null)
+        {
+            return error!.ToResult(context);
+        }
+
+        if (request["token"] is not { } token)
+        {
+            return MissingToken.ToResult(context);
+        }
+
+        if (Authenticate(context, clients, request) is not { } client)
+        {
+            return OAuthError.InvalidClient.ToResult(context);
+        }
+
+        // RFC 7009 2.1: the hint only speeds the lookup; every kind is tried, so a wrong hint changes nothing.
+        return await revoker.RevokeAsync(token, client) switch
+        {
+            RevokeOutcome.ForeignToken => ForeignToken.ToResult(context),
+            _ => Results.Ok(),
+        };
+    }
+
+    private static async Task<IResult> IntrospectAsync(HttpContext context, ClientAuthenticator clients, TokenIntrospector introspector, CancellationToken cancellationToken)
+    {
+        var (request, error) = await OAuthRequest.ReadAsync(context.Request, cancellationToken);
+        if (request is null)
+        {
+            return error!.ToResult(context);
+        }
+
+        // RFC 7662 2.1: only a confidential client (a resource server) may ask; a user's Bearer token is no client.
+        if (Authenticate(context, clients, request) is not { Type: ClientType.Confidential } client)
+        {
+            return OAuthError.InvalidClient.ToResult(context);
+        }
+
+        if (request["token"] is not { } token)
+        {
+            return MissingToken.ToResult(context);
+        }
+
+        return Results.Json(await introspector.IntrospectAsync(token, client), Drf.JsonOptions);
+    }
+
+    private static Client? Authenticate(HttpContext context, ClientAuthenticator clients, OAuthRequest request) =>
+        clients.Authenticate(context.Request, request.Form) is ClientAuthentication.Authenticated authenticated ? authenticated.Client : null;
+}
