@@ -18,12 +18,17 @@ public sealed class Cli : IDisposable
         Settings["AuthJwt:Keys:Path"] = Path.Combine(Root, "keys");
     }
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <param name="stdin">What the command reads from standard input (a password), if anything.</param>
+    /// <param name="args">The command line.</param>
+    public async Task<CliResult> RunWithInputAsync(string? stdin, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        using var input = new StringReader(stdin ?? "");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        var exitCode = await AdminCommandLine.RunAsync(args, output, error, configuration);
+        var exitCode = await AdminCommandLine.RunAsync(args, output, error, configuration, input);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

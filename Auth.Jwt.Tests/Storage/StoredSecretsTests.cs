@@ -56,7 +56,7 @@ public sealed class StoredSecretsTests
     {
         var database = app.Service<AuthDatabase>();
         database.Database.Checkpoint();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!, "*.db"))
         {
             byte[] bytes;
             using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))

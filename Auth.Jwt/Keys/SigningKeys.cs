@@ -75,7 +75,8 @@ public sealed partial class SigningKeys : IDisposable
         _watcher.Changed += (_, _) => Reload();
         _watcher.Deleted += (_, _) => Reload();
         _watcher.Renamed += (_, _) => Reload();
-        _rescan = _time.CreateTimer(_ => Reload(), null, _rescanInterval, _rescanInterval);
+        // A poll of the file system, not a point in the keys' schedule: real time, whatever clock the schedule reads.
+        _rescan = TimeProvider.System.CreateTimer(_ => Reload(), null, _rescanInterval, _rescanInterval);
     }
 
     /// <summary>Re-reads the folder; a key that cannot be loaded is skipped and logged, never fatal to a running server.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Auth.Jwt.Accounts;
 using Auth.Jwt.Http;
 
@@ -33,7 +32,7 @@ public static class MeEndpoints
     }
 
     private static IResult Get(HttpContext context, UserStore users) =>
-        CurrentUser(context, users) is { } user ? Results.Json(Describe(user), Drf.JsonOptions) : TokenOfNoUser(context);
+        CurrentUser(context, users) is { } user ? Results.Json(UserJson.Describe(user), Drf.JsonOptions) : TokenOfNoUser(context);
 
     private static async Task<IResult> PatchAsync(HttpContext context, UserStore users, MeService me, CancellationToken cancellationToken)
     {
@@ -49,7 +48,7 @@ public static class MeEndpoints
         }
 
         var errors = await me.ChangePasswordAsync(user, fields["password"], fields["new_password"], cancellationToken);
-        return errors is null ? Results.Json(Describe(user), Drf.JsonOptions) : Drf.FieldErrors(errors);
+        return errors is null ? Results.Json(UserJson.Describe(user), Drf.JsonOptions) : Drf.FieldErrors(errors);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext context, UserStore users, MeService me, CancellationToken cancellationToken)
@@ -78,11 +77,4 @@ public static class MeEndpoints
         context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{BearerAuthentication.Realm}\",error=\"invalid_token\",error_description=\"The access token is invalid.\"";
         return Drf.Detail(StatusCodes.Status401Unauthorized, Drf.Messages.NotAuthenticated);
     }
-
-    private static Dictionary<string, string> Describe(User user) => new()
-    {
-        ["id"] = user.Id,
-        ["username"] = user.Username,
-        ["date_joined"] = user.DateJoined.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-    };
 }

@@ -39,7 +39,8 @@ public sealed partial class Pruning(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), time);
+        // How often to look is real time; what has expired is judged by the service's clock.
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), TimeProvider.System);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
