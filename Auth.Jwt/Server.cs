@@ -3,6 +3,7 @@ using Auth.Jwt.Http;
 using Auth.Jwt.Keys;
 using Auth.Jwt.Resources;
 using Auth.Jwt.Storage;
+using Auth.Jwt.Telemetry;
 using Auth.Jwt.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class Server
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
         builder.Services.AddAuthJwt(builder.Configuration);
         builder.Services.AddBearerAuthentication();
+        builder.Services.AddPrometheusMetrics();
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         builder.Services.AddHostedService<Cli.AdminSocketServer>();
@@ -38,6 +40,7 @@ public static class Server
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeJson);
         app.UseNoStoreFor("/o");
+        app.UseMetricsFromLoopbackOnly();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSignUp();
@@ -45,6 +48,7 @@ public static class Server
         app.MapRevocationEndpoints();
         app.MapKeyEndpoints();
         app.MapMe();
+        app.MapPrometheusMetrics();
         app.MapHealth();        return app;
     }
 

@@ -20,7 +20,10 @@ public static class ServiceRegistration
         services.AddValidatedOptions<PruningOptions, PruningOptionsValidator>(configuration, PruningOptions.Section);
         services.AddSingleton<IValidateOptions<TokenOptions>, TokenOptionsRules>();
 
+        services.AddOptions<Telemetry.MetricsOptions>().Bind(configuration.GetSection(Telemetry.MetricsOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<Telemetry.AuthMetrics>();
         services.AddSingleton<AuthDatabase>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<HashingGate>();

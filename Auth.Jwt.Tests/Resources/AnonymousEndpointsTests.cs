@@ -20,6 +20,7 @@ public sealed class AnonymousEndpointsTests
         "GET /.well-known/oauth-authorization-server",
         "GET /healthz",
         "POST, PUT /users/me/",
+        "* /metrics",
     ];
 
     [Fact]

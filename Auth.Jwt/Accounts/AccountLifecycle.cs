@@ -7,7 +7,7 @@ namespace Auth.Jwt.Accounts;
 /// Changes that end every session of a user: a new password or a deleted account revokes every
 /// refresh-token family, and puts the families on the denylist so their access tokens die here at once.
 /// </summary>
-public sealed class AccountLifecycle(UserStore users, Argon2PasswordHasher hasher, RefreshTokenStore refreshTokens, RevocationList revocations, AccountsLog log)
+public sealed class AccountLifecycle(UserStore users, Argon2PasswordHasher hasher, RefreshTokenStore refreshTokens, RevocationList revocations, AccountsLog log, Telemetry.AuthMetrics metrics)
 {
     public async Task ChangePasswordAsync(User user, string newPassword, CancellationToken cancellationToken = default)
     {
@@ -28,6 +28,7 @@ public sealed class AccountLifecycle(UserStore users, Argon2PasswordHasher hashe
     {
         var families = refreshTokens.RevokeUser(userId);
         revocations.RevokeFamilies(families);
+        metrics.Revoked("user_sessions", families.Count);
         return families.Count;
     }
 }

@@ -18,7 +18,7 @@ public enum PasswordVerification
 /// The parameters are read back from the stored string, so old hashes keep verifying
 /// after the configured cost rises, and report that they need a rehash.
 /// </summary>
-public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> options, HashingGate gate)
+public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> options, HashingGate gate, Telemetry.AuthMetrics? metrics = null)
 {
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
@@ -67,8 +67,9 @@ public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> option
         || stored.Iterations < _options.Iterations
         || hashLength < HashBytes;
 
-    private static byte[] Compute(string password, byte[] salt, Argon2Parameters parameters, int length)
+    private byte[] Compute(string password, byte[] salt, Argon2Parameters parameters, int length)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var argon2 = new Argon2id(Encoding.UTF8.GetBytes(password))
         {
             Salt = salt,
@@ -76,7 +77,9 @@ public sealed class Argon2PasswordHasher(IOptions<PasswordHashingOptions> option
             Iterations = parameters.Iterations,
             DegreeOfParallelism = parameters.Parallelism,
         };
-        return argon2.GetBytes(length);
+        var hash = argon2.GetBytes(length);
+        metrics?.HashTimed(started);
+        return hash;
     }
 
     internal static string Format(Argon2Parameters parameters, byte[] salt, byte[] hash) =>

@@ -14,7 +14,8 @@ public sealed class PasswordGrant(
     IOptions<TokenOptions> options,
     TimeProvider time,
     AccountsLog accountsLog,
-    TokensLog log)
+    TokensLog log,
+    Telemetry.AuthMetrics metrics)
 {
     public async Task<GrantResult> HandleAsync(OAuthRequest request, Client client, CancellationToken cancellationToken)
     {
@@ -42,12 +43,14 @@ public sealed class PasswordGrant(
         if (user is null)
         {
             log.LoginFailed(client.Id);
+            metrics.LoginFailed();
             return OAuthError.InvalidCredentials;
         }
 
         var (refresh, refreshToken) = refreshTokens.Create(user.Id, client.Id, scope, time.GetUtcNow(), options.Value.RefreshTokenLifetime);
         var access = issuer.Issue(user, client.Id, scope, refresh.FamilyId);
         log.LoginSucceeded(user.Id, client.Id, refresh.FamilyId);
+        metrics.TokenIssued(GrantTypes.Password);
         return new TokenResponse(access.Token, access.ExpiresIn, "Bearer", scope, refreshToken);
     }
 

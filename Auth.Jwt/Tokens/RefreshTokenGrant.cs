@@ -12,7 +12,8 @@ public sealed class RefreshTokenGrant(
     AccessTokenIssuer issuer,
     IOptions<TokenOptions> options,
     TimeProvider time,
-    TokensLog log)
+    TokensLog log,
+    Telemetry.AuthMetrics metrics)
 {
     public static readonly OAuthError MissingToken = new(StatusCodes.Status400BadRequest, "invalid_request", "Missing refresh token parameter.");
 
@@ -55,11 +56,13 @@ public sealed class RefreshTokenGrant(
             case Rotation.Rotated rotated:
                 var access = issuer.Issue(user, client.Id, scope, rotated.Successor.FamilyId);
                 log.Refreshed(user.Id, client.Id, rotated.Successor.FamilyId, rotated.WasGrace);
+                metrics.TokenIssued(GrantTypes.RefreshToken);
                 return new TokenResponse(access.Token, access.ExpiresIn, "Bearer", scope, rotated.SuccessorToken);
             case Rotation.ReuseDetected reuse:
                 // The access tokens of the family die with it, here at once.
                 revocations.RevokeFamilies([reuse.Presented.FamilyId]);
                 log.RefreshReuseDetected(reuse.Presented.FamilyId, reuse.Presented.UserId, client.Id);
+                metrics.RefreshReuseDetected();
                 return OAuthError.InvalidGrant;
             default:
                 return OAuthError.InvalidGrant;

@@ -13,7 +13,7 @@ public enum RevokeOutcome
 /// Logout, the strong way: a refresh token takes its whole family with it, and the family's access
 /// tokens die here at once (their <c>sid</c>); an access token's <c>jti</c> is denied until it expires.
 /// </summary>
-public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList revocations, AccessTokenReader accessTokens, TokensLog log)
+public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList revocations, AccessTokenReader accessTokens, TokensLog log, Telemetry.AuthMetrics metrics)
 {
     public async Task<RevokeOutcome> RevokeAsync(string token, Client client)
     {
@@ -28,6 +28,7 @@ public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList
             refreshTokens.RevokeFamily(refresh.FamilyId);
             revocations.RevokeFamilies([refresh.FamilyId]);
             log.RefreshTokenRevoked(refresh.FamilyId, client.Id);
+            metrics.Revoked("refresh_token");
             return RevokeOutcome.Revoked;
         }
 
@@ -40,6 +41,7 @@ public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList
 
             revocations.RevokeAccessToken(access.Id, new DateTimeOffset(access.ValidTo, TimeSpan.Zero));
             log.AccessTokenRevoked(access.Id, client.Id);
+            metrics.Revoked("access_token");
             return RevokeOutcome.Revoked;
         }
 
