@@ -19,6 +19,11 @@ run: build
 test: build
 	$(DOTNET) test Auth.Jwt.sln --no-build -c $(CONFIGURATION)
 
+# Release build of the app, then bench/Auth.Jwt.Bench starts it on a loopback port in a temp folder and measures it.
+bench:
+	$(DOTNET) build Auth.Jwt/Auth.Jwt.csproj -c Release
+	$(DOTNET) run --project bench/Auth.Jwt.Bench/Auth.Jwt.Bench.csproj -c Release -- --dotnet $(DOTNET) --app Auth.Jwt/bin/Release/net10.0/Auth.Jwt.dll
+
 clean:
 	$(DOTNET) clean Auth.Jwt.sln
 	rm -rf dist

@@ -1,0 +1,33 @@
+namespace Auth.Jwt.Bench;
+
+/// <summary>Command-line options: <c>--app PATH</c> (required), <c>--dotnet PATH</c>, <c>--port N</c>.</summary>
+internal sealed record BenchOptions(string AppDll, string DotnetHost, int Port)
+{
+    public const string Usage = "usage: Auth.Jwt.Bench --app Auth.Jwt/bin/Release/net10.0/Auth.Jwt.dll [--dotnet dotnet] [--port 0]";
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        string? app = null;
+        var dotnet = "dotnet";
+        var port = 0;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--app": app = args[i + 1]; break;
+                case "--dotnet": dotnet = args[i + 1]; break;
+                case "--port" when int.TryParse(args[i + 1], out var p) && p is >= 0 and <= 65535: port = p; break;
+                default: return null;
+            }
+        }
+
+        // An odd count means a flag without its value.
+        if (app is null || args.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        // The server runs in a temp folder, so a relative path must be resolved here.
+        return new BenchOptions(Path.GetFullPath(app), dotnet, port);
+    }
+}
