@@ -19,6 +19,14 @@ run: build
 test: build
 	$(DOTNET) test Auth.Jwt.sln --no-build -c $(CONFIGURATION)
 
+# One self-contained, single-file linux-x64 executable: dist/Auth.Jwt runs where no .NET is installed.
+# No trimming: LiteDB maps classes by reflection.
+publish:
+	$(DOTNET) publish Auth.Jwt/Auth.Jwt.csproj -c Release -r linux-x64 --self-contained true \
+		-p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
+		-p:DebugType=none -o dist
+	rm -f dist/*.json dist/*.xml
+
 # Release build of the app, then bench/Auth.Jwt.Bench starts it on a loopback port in a temp folder and measures it.
 bench:
 	$(DOTNET) build Auth.Jwt/Auth.Jwt.csproj -c Release

@@ -28,6 +28,7 @@ public static class Server
         builder.Services.AddAuthJwt(builder.Configuration);
         builder.Services.AddBearerAuthentication();
         builder.Services.AddPrometheusMetrics();
+        builder.Services.AddApiDocument();
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         builder.Services.AddHostedService<Cli.AdminSocketServer>();
@@ -49,6 +50,7 @@ public static class Server
         app.MapKeyEndpoints();
         app.MapMe();
         app.MapPrometheusMetrics();
+        app.MapApiDocument();
         app.MapHealth();        return app;
     }
 

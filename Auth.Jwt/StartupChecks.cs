@@ -1,19 +1,41 @@
+using Auth.Jwt.Clients;
 using Auth.Jwt.Keys;
 using Auth.Jwt.Storage;
 
 namespace Auth.Jwt;
 
-/// <summary>Opens the database and loads the keys at start: a bad file or key stops the process, not the first request.</summary>
-public sealed class StartupChecks(IServiceProvider services) : IHostedService
+/// <summary>
+/// Opens the database, loads the denylist and the keys at start: a bad file or key stops the process,
+/// not the first request. Tells a new operator how to create the first application.
+/// </summary>
+public sealed partial class StartupChecks(IServiceProvider services, ILogger<StartupChecks> logger) : IHostedService
 {
+    private readonly ILogger _logger = logger;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<AuthDatabase>();
-        // Loads the denylist into memory before the first request.
         _ = services.GetRequiredService<Tokens.RevocationList>();
         services.GetRequiredService<SigningKeys>().StartWatching();
+        if (services.GetRequiredService<ClientStore>().All().Count == 0)
+        {
+            NoApplicationYet(CommandName());
+        }
+
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>How this binary is started here: the published executable, or <c>dotnet Auth.Jwt.dll</c>.</summary>
+    private static string CommandName()
+    {
+        var path = Environment.ProcessPath ?? "Auth.Jwt";
+        return Path.GetFileNameWithoutExtension(path) == "dotnet"
+            ? $"dotnet {Path.GetRelativePath(Environment.CurrentDirectory, typeof(StartupChecks).Assembly.Location)}"
+            : Path.GetRelativePath(Environment.CurrentDirectory, path) is var relative && !relative.Contains('/') ? "./" + relative : relative;
+    }
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "No OAuth application exists yet, so nobody can log in. Create one (while this server runs):\n    {Command} apps add --name \"My App\" --client-type public")]
+    private partial void NoApplicationYet(string command);
 }

@@ -67,6 +67,24 @@ public sealed class CommandLineWithRunningServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_WhileServing_WritesAConsistentCopy()
+    {
+        var backupPath = Path.Combine(_root, "backup.db");
+        await using (var server = await RunningServer.StartAsync(_root))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 5).Select(i => server.Http.SignUpAsync($"user{i}")));
+
+            var result = await RunCliAsync(null, "backup", backupPath);
+
+            result.ExitCode.Should().Be(AdminCommandLine.Success, result.Error);
+            (await RunCliAsync(null, "backup", backupPath)).ExitCode.Should().Be(AdminCommandLine.Failure, "an existing file is never overwritten");
+        }
+
+        using var backup = new LiteDatabase(new ConnectionString { Filename = backupPath, ReadOnly = true });
+        backup.GetCollection("users").Count().Should().Be(5);
+    }
+
+    [Fact]
     public async Task CommandLine_WithoutAServer_OpensTheDataItself()
     {
         var added = await RunCliAsync(null, "apps", "add", "--name", "offline", "--client-type", "public");

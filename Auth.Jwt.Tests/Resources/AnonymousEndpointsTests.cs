@@ -21,6 +21,7 @@ public sealed class AnonymousEndpointsTests
         "GET /healthz",
         "POST, PUT /users/me/",
         "* /metrics",
+        "GET /openapi/v1.json",
     ];
 
     [Fact]

@@ -130,10 +130,16 @@ public sealed partial class AdminSocketServer(IServiceProvider services, IOption
             try
             {
                 var request = await AdminChannel.ReadMessageAsync<AdminRequest>(stream, stoppingToken);
+                if (request is null)
+                {
+                    // A probe (IsServing) connects and leaves without a command.
+                    return;
+                }
+
                 using var output = new StringWriter();
                 using var error = new StringWriter();
-                var args = request?.Args ?? [];
-                var exit = await AdminCommandLine.RunOnServerAsync(args, request?.Secret, services, output, error);
+                var args = request.Args ?? [];
+                var exit = await AdminCommandLine.RunOnServerAsync(args, request.Secret, services, output, error);
                 // The command, never its arguments or password: a password is never in argv, but names may be personal.
                 CommandRun(string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(2)), exit);
                 answer = new AdminAnswer(exit, output.ToString(), error.ToString());

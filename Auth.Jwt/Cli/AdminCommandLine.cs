@@ -16,7 +16,7 @@ public static class AdminCommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] CommandGroups = ["apps", "users", "keys", "tokens"];
+    private static readonly string[] CommandGroups = ["apps", "users", "keys", "tokens", "backup"];
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
 
     public static bool Handles(string[] args) =>
@@ -62,6 +62,7 @@ public static class AdminCommandLine
             UsersCommands.Create(context),
             KeysCommands.Create(context),
             TokensCommands.Create(context),
+            BackupCommand.Create(context),
         };
 
     /// <summary>Commands that take a password: it is read here (stdin or a silent prompt), never from argv.</summary>

@@ -34,7 +34,9 @@ public static class KeyEndpoints
                 };
             });
             return Results.Json(new Dictionary<string, object> { ["keys"] = published }, Drf.JsonOptions);
-        }).AllowAnonymous().WithName("Jwks");
+        }).AllowAnonymous().WithName("Jwks")
+            .WithSummary("The public signing keys (RFC 7517).")
+            .Produces<JwksResponse>();
 
         app.MapGet(MetadataPath, (IOptions<TokenOptions> options) =>
         {
@@ -56,6 +58,8 @@ public static class KeyEndpoints
                 // No authorization endpoint: no response type is supported.
                 ["response_types_supported"] = Array.Empty<string>(),
             }, Drf.JsonOptions);
-        }).AllowAnonymous().WithName("AuthorizationServerMetadata");
+        }).AllowAnonymous().WithName("AuthorizationServerMetadata")
+            .WithSummary("Authorization server metadata (RFC 8414).")
+            .Produces<Dictionary<string, object>>();
     }
 }

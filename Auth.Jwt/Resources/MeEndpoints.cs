@@ -14,9 +14,22 @@ public static class MeEndpoints
     public static void MapMe(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup(Path).RequireAuthorization(ReadWriteScopeRequirement.Policy);
-        me.MapMethods("", ["GET", "HEAD"], Get).WithName("GetMe");
-        me.MapPatch("", PatchAsync).WithName("ChangePassword");
-        me.MapDelete("", DeleteAsync).WithName("DeleteMe");
+        me.MapMethods("", ["GET", "HEAD"], Get).WithName("GetMe")
+            .WithSummary("The signed-in user (scope read).")
+            .Produces<MeResponse>()
+            .ProducesRfc6750Errors();
+        me.MapPatch("", PatchAsync).WithName("ChangePassword")
+            .WithSummary("Change the password (scope write); every session of the user ends.")
+            .AcceptsBody<ChangePasswordRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+            .Produces<MeResponse>()
+            .Produces<Dictionary<string, string[]>>(StatusCodes.Status400BadRequest)
+            .ProducesRfc6750Errors();
+        me.MapDelete("", DeleteAsync).WithName("DeleteMe")
+            .WithSummary("Delete the account (scope write) and its sessions.")
+            .AcceptsBody<DeleteMeRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces<Dictionary<string, string[]>>(StatusCodes.Status400BadRequest)
+            .ProducesRfc6750Errors();
         me.MapMethods("", ["OPTIONS"], (HttpContext context) =>
         {
             context.Response.Headers.Allow = Allow;
@@ -30,6 +43,10 @@ public static class MeEndpoints
             return Drf.Detail(StatusCodes.Status405MethodNotAllowed, Drf.Messages.MethodNotAllowed(context.Request.Method));
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>RFC 6750 answers: 401 (no or bad token) and 403 (missing scope), DRF bodies.</summary>
+    private static RouteHandlerBuilder ProducesRfc6750Errors(this RouteHandlerBuilder builder) =>
+        builder.Produces<DetailResponse>(StatusCodes.Status401Unauthorized).Produces<DetailResponse>(StatusCodes.Status403Forbidden);
 
     private static IResult Get(HttpContext context, UserStore users) =>
         CurrentUser(context, users) is { } user ? Results.Json(UserJson.Describe(user), Drf.JsonOptions) : TokenOfNoUser(context);

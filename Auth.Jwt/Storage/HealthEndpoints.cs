@@ -15,5 +15,8 @@ public static class HealthEndpoints
             {
                 return Results.Json(new Dictionary<string, string> { ["status"] = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).AllowAnonymous();
+        }).AllowAnonymous().WithName("Health")
+            .WithSummary("200 while the database is open.")
+            .Produces<Http.HealthResponse>()
+            .Produces<Http.HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 }

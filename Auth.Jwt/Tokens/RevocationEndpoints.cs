@@ -11,9 +11,19 @@ public static class RevocationEndpoints
 
     public static void MapRevocationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/o/revoke_token/", RevokeAsync).AllowAnonymous().WithName("Revoke");
+        app.MapPost("/o/revoke_token/", RevokeAsync).AllowAnonymous().WithName("Revoke")
+            .WithSummary("Revoke a refresh or access token (RFC 7009); 200 with an empty body, also for unknown tokens.")
+            .AcceptsBody<RevokeRequest>("application/x-www-form-urlencoded")
+            .Produces(StatusCodes.Status200OK)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized);
         app.MapOAuthMethodNotAllowed("/o/revoke_token/");
-        app.MapPost("/o/introspect/", IntrospectAsync).AllowAnonymous().WithName("Introspect");
+        app.MapPost("/o/introspect/", IntrospectAsync).AllowAnonymous().WithName("Introspect")
+            .WithSummary("Describe a token to a confidential client (RFC 7662).")
+            .AcceptsBody<IntrospectRequest>("application/x-www-form-urlencoded")
+            .Produces<IntrospectionResponse>()
+            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized);
         app.MapOAuthMethodNotAllowed("/o/introspect/");
     }
 

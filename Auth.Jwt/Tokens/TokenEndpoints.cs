@@ -9,7 +9,13 @@ public static class TokenEndpoints
 
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/o/token/", ExchangeAsync).AllowAnonymous().WithName("Token");
+        app.MapPost("/o/token/", ExchangeAsync).AllowAnonymous().WithName("Token")
+            .WithSummary("OAuth2 token endpoint: grant_type=password or refresh_token (RFC 6749).")
+            .AcceptsBody<TokenRequest>("application/x-www-form-urlencoded")
+            .Produces<TokenResponse>()
+            .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapOAuthMethodNotAllowed("/o/token/");
     }
 
