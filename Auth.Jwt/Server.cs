@@ -4,6 +4,7 @@ using Auth.Jwt.Keys;
 using Auth.Jwt.Resources;
 using Auth.Jwt.Storage;
 using Auth.Jwt.Telemetry;
+using Auth.Jwt.Throttling;
 using Auth.Jwt.Tokens;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public static class Server
         builder.Services.AddBearerAuthentication();
         builder.Services.AddPrometheusMetrics();
         builder.Services.AddApiDocument();
+        builder.Services.AddSignUpRateLimit();
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         builder.Services.AddHostedService<Cli.AdminSocketServer>();
@@ -42,6 +44,7 @@ public static class Server
         app.UseStatusCodePages(StatusCodeJson);
         app.UseNoStoreFor("/o");
         app.UseMetricsFromLoopbackOnly();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapSignUp();

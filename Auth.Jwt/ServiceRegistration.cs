@@ -18,6 +18,8 @@ public static class ServiceRegistration
         services.AddValidatedOptions<KeyOptions, KeyOptionsValidator>(configuration, KeyOptions.Section);
         services.AddValidatedOptions<TokenOptions, TokenOptionsValidator>(configuration, TokenOptions.Section);
         services.AddValidatedOptions<PruningOptions, PruningOptionsValidator>(configuration, PruningOptions.Section);
+        services.AddValidatedOptions<Throttling.ThrottlingOptions, Throttling.ThrottlingOptionsValidator>(configuration, Throttling.ThrottlingOptions.Section);
+        services.AddSingleton<Throttling.LoginThrottle>();
         services.AddSingleton<IValidateOptions<TokenOptions>, TokenOptionsRules>();
 
         services.AddOptions<Telemetry.MetricsOptions>().Bind(configuration.GetSection(Telemetry.MetricsOptions.Section));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,9 @@ public class AuthJwtApp : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
         }
+
+        // The test host has no sockets: a test names the client's address in a header of its own.
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientIpFromTestHeader>());
     }
 
     protected override void Dispose(bool disposing)
@@ -83,4 +87,24 @@ public class AuthJwtApp : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>Sets the connection's remote address from <c>X-Test-Client-Ip</c>, as a socket would.</summary>
+internal sealed class ClientIpFromTestHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Ip";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var ip))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(ip.ToString());
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

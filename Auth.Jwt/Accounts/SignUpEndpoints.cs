@@ -10,12 +10,14 @@ public static class SignUpEndpoints
     public static void MapSignUp(this IEndpointRouteBuilder app)
     {
         app.MapPost("/sign_up/", SignUpAsync).AllowAnonymous().WithName("SignUp")
+            .RequireRateLimiting(Throttling.SignUpRateLimit.Policy)
             .WithSummary("Create a user (DRF field errors on 400).")
             .AcceptsBody<SignUpRequest>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<SignUpResponse>(StatusCodes.Status201Created)
             .Produces<Dictionary<string, string[]>>(StatusCodes.Status400BadRequest)
             .Produces<DetailResponse>(StatusCodes.Status413PayloadTooLarge)
             .Produces<DetailResponse>(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<DetailResponse>(StatusCodes.Status429TooManyRequests)
             .Produces<DetailResponse>(StatusCodes.Status503ServiceUnavailable);
 
         // DRF authenticates before it dispatches, so another method is 401 without a token and 405 with one.

@@ -15,9 +15,10 @@ public sealed class PasswordGrant(
     TimeProvider time,
     AccountsLog accountsLog,
     TokensLog log,
-    Telemetry.AuthMetrics metrics)
+    Telemetry.AuthMetrics metrics,
+    Throttling.LoginThrottle throttle)
 {
-    public async Task<GrantResult> HandleAsync(OAuthRequest request, Client client, CancellationToken cancellationToken)
+    public async Task<GrantResult> HandleAsync(OAuthRequest request, Client client, string? clientIp, CancellationToken cancellationToken)
     {
         if (request["username"] is not { } username)
         {
@@ -39,17 +40,27 @@ public sealed class PasswordGrant(
             return OAuthError.InvalidScope;
         }
 
+        // Before any hashing: a throttled attempt costs the server nothing.
+        if (throttle.RetryAfter(username, clientIp) is { } wait)
+        {
+            log.LoginThrottled(Throttling.AuditName.Of(username), client.Id, clientIp);
+            return OAuthError.Throttled(wait);
+        }
+
         var user = await VerifyAsync(username, password, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
-            log.LoginFailed(client.Id);
+            throttle.Failed(username, clientIp);
+            log.LoginFailed(Throttling.AuditName.Of(username), client.Id, clientIp);
             metrics.LoginFailed();
             return OAuthError.InvalidCredentials;
         }
 
+        throttle.Succeeded(username);
+
         var (refresh, refreshToken) = refreshTokens.Create(user.Id, client.Id, scope, time.GetUtcNow(), options.Value.RefreshTokenLifetime);
         var access = issuer.Issue(user, client.Id, scope, refresh.FamilyId);
-        log.LoginSucceeded(user.Id, client.Id, refresh.FamilyId);
+        log.LoginSucceeded(user.Id, client.Id, refresh.FamilyId, clientIp);
         metrics.TokenIssued(GrantTypes.Password);
         return new TokenResponse(access.Token, access.ExpiresIn, "Bearer", scope, refreshToken);
     }

@@ -15,6 +15,7 @@ public static class TokenEndpoints
             .Produces<TokenResponse>()
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
+            .Produces<OAuthErrorResponse>(StatusCodes.Status429TooManyRequests)
             .Produces<OAuthErrorResponse>(StatusCodes.Status503ServiceUnavailable);
         app.MapOAuthMethodNotAllowed("/o/token/");
     }
@@ -67,7 +68,7 @@ public static class TokenEndpoints
         }
 
         var result = grantType == GrantTypes.Password
-            ? await passwordGrant.HandleAsync(request, client, cancellationToken)
+            ? await passwordGrant.HandleAsync(request, client, context.Connection.RemoteIpAddress?.ToString(), cancellationToken)
             : refreshTokenGrant.Handle(request, client);
 
         if (result.Error is { } refused)

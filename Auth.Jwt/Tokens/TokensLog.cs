@@ -5,11 +5,15 @@ public sealed partial class TokensLog(ILogger<TokensLog> logger)
 {
     private readonly ILogger _logger = logger;
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Password grant succeeded for user {UserId}, client {ClientId}, family {FamilyId}")]
-    public partial void LoginSucceeded(string userId, string clientId, string familyId);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Password grant succeeded for user {UserId}, client {ClientId}, family {FamilyId}, IP {ClientIp}")]
+    public partial void LoginSucceeded(string userId, string clientId, string familyId, string? clientIp);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Password grant failed for client {ClientId}")]
-    public partial void LoginFailed(string clientId);
+    /// <summary>The attempted name is a digest (<see cref="Throttling.AuditName"/>), never the name itself.</summary>
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Password grant failed for name {AttemptedName}, client {ClientId}, IP {ClientIp}")]
+    public partial void LoginFailed(string attemptedName, string clientId, string? clientIp);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Password grant throttled for name {AttemptedName}, client {ClientId}, IP {ClientIp}")]
+    public partial void LoginThrottled(string attemptedName, string clientId, string? clientIp);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Refresh token rotated for user {UserId}, client {ClientId}, family {FamilyId} (grace: {WasGrace})")]
     public partial void Refreshed(string userId, string clientId, string familyId, bool wasGrace);
