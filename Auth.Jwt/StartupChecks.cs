@@ -30,10 +30,14 @@ public sealed partial class StartupChecks(IServiceProvider services, ILogger<Sta
     /// <summary>How this binary is started here: the published executable, or <c>dotnet Auth.Jwt.dll</c>.</summary>
     private static string CommandName()
     {
-        var path = Environment.ProcessPath ?? "Auth.Jwt";
-        return Path.GetFileNameWithoutExtension(path) == "dotnet"
-            ? $"dotnet {Path.GetRelativePath(Environment.CurrentDirectory, typeof(StartupChecks).Assembly.Location)}"
-            : Path.GetRelativePath(Environment.CurrentDirectory, path) is var relative && !relative.Contains('/') ? "./" + relative : relative;
+        // The entry path: Auth.Jwt.dll under `dotnet`, the executable itself when published.
+        var entry = Path.GetRelativePath(Environment.CurrentDirectory, Environment.GetCommandLineArgs()[0]);
+        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"dotnet {entry}";
+        }
+
+        return entry.Contains('/') ? entry : "./" + entry;
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "No OAuth application exists yet, so nobody can log in. Create one (while this server runs):\n    {Command} apps add --name \"My App\" --client-type public")]

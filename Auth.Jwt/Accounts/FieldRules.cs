@@ -14,6 +14,8 @@ public static class FieldRules
             FieldState.Null => Drf.Messages.Null,
             FieldState.NotAString => Drf.Messages.NotAString,
             _ when string.IsNullOrWhiteSpace(field.Text) => Drf.Messages.Blank,
+            // Django's ProhibitNullCharactersValidator, on every CharField.
+            _ when field.Text.Contains('\0', StringComparison.Ordinal) => "Null characters are not allowed.",
             _ => null,
         };
 

@@ -15,6 +15,7 @@ public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, 
 {
     public const string UsernameTaken = "A user with that username already exists.";
     public const string InvalidUsername = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
+    public const string MixedScripts = "Enter a valid username. Letters of different scripts (such as Latin and Cyrillic) cannot be mixed.";
 
     public async Task<SignUpResult> SignUpAsync(Field usernameField, Field passwordField, CancellationToken cancellationToken)
     {
@@ -67,6 +68,10 @@ public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, 
         else if (!UsernameRules.HasOnlyAllowedCharacters(username))
         {
             errors["username"] = [InvalidUsername];
+        }
+        else if (!UsernameRules.IsSingleScript(username))
+        {
+            errors["username"] = [MixedScripts];
         }
 
         return username;

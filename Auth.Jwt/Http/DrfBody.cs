@@ -57,7 +57,9 @@ public static class DrfBody
 
             case BodyKind.Form:
                 var form = await RequestBody.ParseFormAsync(request, body, cancellationToken).ConfigureAwait(false);
-                return (names.ToDictionary(name => name, name => Field.FromForm(form, name)), null);
+                return form is null
+                    ? (null, Drf.Detail(StatusCodes.Status400BadRequest, "Form parse error - a value is not valid UTF-8."))
+                    : (names.ToDictionary(name => name, name => Field.FromForm(form, name)), null);
             default:
                 return (names.ToDictionary(name => name, _ => new Field(FieldState.Missing)), null);
         }

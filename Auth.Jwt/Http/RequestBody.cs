@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -66,8 +64,11 @@ public static class RequestBody
         return buffer.ToArray();
     }
 
-    /// <summary>Form fields with every value kept, so callers can refuse repeated parameters.</summary>
-    public static async Task<Dictionary<string, StringValues>> ParseFormAsync(HttpRequest request, byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Form fields with every value kept, so callers can refuse repeated parameters; null when a
+    /// percent-encoded value is not UTF-8 (decoders elsewhere would silently turn it into U+FFFD).
+    /// </summary>
+    public static async Task<Dictionary<string, StringValues>?> ParseFormAsync(HttpRequest request, byte[] body, CancellationToken cancellationToken)
     {
         if (request.ContentType is { } contentType && contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
@@ -76,9 +77,7 @@ public static class RequestBody
             return form.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         }
 
-        using var reader = new FormReader(Encoding.UTF8.GetString(body));
-        var fields = await reader.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        return new Dictionary<string, StringValues>(fields, StringComparer.Ordinal);
+        return FormUrlEncoded.Parse(body);
     }
 
     public static JsonDocumentOptions JsonOptions { get; } = new() { MaxDepth = 32 };

@@ -37,6 +37,16 @@ public sealed class OAuthRequest
         }
 
         var form = await RequestBody.ParseFormAsync(request, body, cancellationToken).ConfigureAwait(false);
+        if (form is null)
+        {
+            return (null, OAuthError.InvalidRequest with { Description = "The body is not valid form-urlencoded UTF-8." });
+        }
+
+        if (form.Values.Any(values => values.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            return (null, OAuthError.InvalidRequest with { Description = "Null characters are not allowed." });
+        }
+
         if (form.FirstOrDefault(pair => pair.Value.Count > 1) is { Key: { } repeated })
         {
             return (null, OAuthError.InvalidRequest with { Description = $"Parameter {repeated} is repeated." });
