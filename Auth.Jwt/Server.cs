@@ -31,6 +31,7 @@ public static class Server
         builder.Services.AddPrometheusMetrics();
         builder.Services.AddApiDocument();
         builder.Services.AddSignUpRateLimit();
+        builder.Services.AddBrowserCors(builder.Configuration);
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         builder.Services.AddHostedService<Cli.AdminSocketServer>();
@@ -40,10 +41,12 @@ public static class Server
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeJson);
         app.UseNoStoreFor("/o");
         app.UseMetricsFromLoopbackOnly();
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

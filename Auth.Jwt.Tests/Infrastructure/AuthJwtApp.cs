@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Auth.Jwt.Tests.Infrastructure;
@@ -53,11 +54,15 @@ public class AuthJwtApp : WebApplicationFactory<Program>
     /// <summary>Set to drive the app's clock; null keeps the system clock.</summary>
     public FakeTimeProvider? Time { get; init; }
 
+    /// <summary>Every log line of the app, at every level.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace).AddFilter((_, _) => true));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
