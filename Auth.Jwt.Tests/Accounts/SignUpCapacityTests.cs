@@ -15,20 +15,11 @@ public sealed class SignUpCapacityTests
         app.Settings["AuthJwt:PasswordHashing:RetryAfterSeconds"] = "7";
         var client = app.CreateClient();
         var gate = app.Service<HashingGate>();
-        var running = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var occupying = Task.Run(() => gate.RunAsync(() =>
-        {
-            running.SetResult();
-            release.Task.Wait();
-            return 0;
-        }));
-        await running.Task;
+        var occupied = await GateOccupier.OccupyAsync(gate);
 
         var response = await client.PostJsonAsync("/sign_up/", $$"""{"username":"{{Names.UniqueUser()}}","password":"{{Names.GoodPassword}}"}""");
 
-        release.SetResult();
-        await occupying;
+        await occupied.DisposeAsync();
         await response.ShouldAnswer(HttpStatusCode.ServiceUnavailable, """{"detail":"The server is busy; retry later."}""");
         response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(7));
         gate.QueueLength.Should().Be(0);
@@ -42,15 +33,7 @@ public sealed class SignUpCapacityTests
         app.Settings["AuthJwt:PasswordHashing:MaxQueuedHashes"] = "4";
         var client = app.CreateClient();
         var gate = app.Service<HashingGate>();
-        var running = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var occupying = Task.Run(() => gate.RunAsync(() =>
-        {
-            running.SetResult();
-            release.Task.Wait();
-            return 0;
-        }));
-        await running.Task;
+        var occupied = await GateOccupier.OccupyAsync(gate);
 
         var signUp = client.PostJsonAsync("/sign_up/", $$"""{"username":"{{Names.UniqueUser()}}","password":"{{Names.GoodPassword}}"}""");
         while (gate.QueueLength == 0)
@@ -58,8 +41,7 @@ public sealed class SignUpCapacityTests
             await Task.Yield();
         }
 
-        release.SetResult();
-        await occupying;
+        await occupied.DisposeAsync();
         (await signUp).StatusCode.Should().Be(HttpStatusCode.Created);
     }
 }

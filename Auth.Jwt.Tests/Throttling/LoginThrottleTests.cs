@@ -123,13 +123,9 @@ public sealed class LoginThrottleTests
 
         // With the only hashing slot taken, anything that hashed would get 503.
         var gate = app.Service<HashingGate>();
-        var running = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var occupying = Task.Run(() => gate.RunAsync(() => { running.SetResult(); release.Task.Wait(); return 0; }));
-        await running.Task;
+        var occupied = await GateOccupier.OccupyAsync(gate);
         var response = await LoginFromAsync(http, client, username, "guess", "192.0.2.20");
-        release.SetResult();
-        await occupying;
+        await occupied.DisposeAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
     }

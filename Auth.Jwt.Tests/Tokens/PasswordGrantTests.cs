@@ -164,15 +164,11 @@ public sealed class PasswordGrantTests(AuthJwtApp app) : IClassFixture<AuthJwtAp
         var http = busyApp.CreateClient();
         var client = busyApp.AddClient();
         var gate = busyApp.Service<HashingGate>();
-        var running = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var occupying = Task.Run(() => gate.RunAsync(() => { running.SetResult(); release.Task.Wait(); return 0; }));
-        await running.Task;
+        var occupied = await GateOccupier.OccupyAsync(gate);
 
         var response = await http.PasswordGrantAsync(client, Names.UniqueUser("nobody"), "whatever it is");
 
-        release.SetResult();
-        await occupying;
+        await occupied.DisposeAsync();
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         response.Headers.RetryAfter.Should().NotBeNull();
         (await response.JsonAsync())["error"]!.GetValue<string>().Should().Be("temporarily_unavailable");
