@@ -32,6 +32,7 @@ public static class Server
         builder.Services.AddApiDocument();
         builder.Services.AddSignUpRateLimit();
         builder.Services.AddBrowserCors(builder.Configuration);
+        builder.Services.AddForwardedClients(builder.Configuration);
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         builder.Services.AddHostedService<Cli.AdminSocketServer>();
@@ -41,12 +42,14 @@ public static class Server
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeJson);
         app.UseNoStoreFor("/o");
         app.UseMetricsFromLoopbackOnly();
         app.UseCors();
+        app.UseMethodNotAllowedBeforeAuthentication();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -68,7 +71,7 @@ public static class Server
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException or DatabaseInUseException)
         {
             await (error ?? Console.Error).WriteLineAsync($"Auth.Jwt cannot start: {e.Message}");
             return 1;

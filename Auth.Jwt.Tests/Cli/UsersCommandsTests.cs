@@ -102,3 +102,40 @@ public sealed class UsersCommandsTests : IDisposable
         result.Output.Should().Contain("Usage:");
     }
 }
+
+public sealed class CommandRoutingTests
+{
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("--bogus")]
+    [InlineData("user", "list")]
+    [InlineData("Apps", "list")]
+    public void Typos_GoToTheCommandLine_NotToASecondServer(params string[] args)
+    {
+        Auth.Jwt.Cli.AdminCommandLine.Handles(args).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("serve")]
+    [InlineData("serve", "--urls", "http://127.0.0.1:9000")]
+    [InlineData("--urls", "http://127.0.0.1:9000")]
+    [InlineData("--urls=http://127.0.0.1:9000")]
+    [InlineData("--AuthJwt:Tokens:Issuer=https://auth.example.com")]
+    [InlineData("--environment", "Production")]
+    public void NoArgumentsServeOrHostSettings_StartTheServer(params string[] args)
+    {
+        Auth.Jwt.Cli.AdminCommandLine.Handles(args).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsWithUsage2()
+    {
+        using var cli = new Infrastructure.Cli();
+
+        var result = await cli.RunAsync("frobnicate");
+
+        result.ExitCode.Should().Be(Auth.Jwt.Cli.AdminCommandLine.Usage);
+        result.Error.Should().Contain("frobnicate");
+    }
+}

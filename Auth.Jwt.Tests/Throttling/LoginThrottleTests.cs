@@ -149,6 +149,33 @@ public sealed class LoginThrottleTests
     }
 
     [Fact]
+    public async Task BehindALoopbackProxy_TheForwardedClientIpIsThrottled_NotTheProxy()
+    {
+        using var app = new FakeClockApp();
+        app.Settings["AuthJwt:Throttling:FreeFailuresPerIp"] = "3";
+        var http = app.CreateClient();
+        var client = app.AddClient();
+        var victim = await http.SignUpAsync();
+
+        Task<HttpResponseMessage> ViaProxy(string username, string password, string forwardedFor)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/o/token/")
+                .Form(("grant_type", "password"), ("username", username), ("password", password), ("client_id", client.Id));
+            request.Headers.Add(ClientIpFromTestHeader.Header, "127.0.0.1");
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return http.SendAsync(request);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await ViaProxy(Names.UniqueUser("sprayed"), "guess", "198.51.100.99");
+        }
+
+        (await ViaProxy(victim, Names.GoodPassword, "198.51.100.99")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        await (await ViaProxy(victim, Names.GoodPassword, "198.51.100.100")).ShouldBeTokensAsync();
+    }
+
+    [Fact]
     public async Task Success_ResetsTheUsernameCount()
     {
         using var app = new FakeClockApp();

@@ -16,11 +16,22 @@ public static class AdminCommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] CommandGroups = ["apps", "users", "keys", "tokens", "backup"];
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
+    private static readonly string[] HostOptions = ["--urls", "--environment", "--contentRoot", "--applicationName"];
 
+    /// <summary>
+    /// Everything but the server goes to the command line: no arguments, <c>serve</c>, or host settings
+    /// (<c>--urls ...</c>, <c>--AuthJwt:Tokens:Issuer=...</c>) start the server; a typo is a usage error, never a second server.
+    /// </summary>
     public static bool Handles(string[] args) =>
-        args.Length > 0 && (CommandGroups.Contains(args[0], StringComparer.Ordinal) || HelpFlags.Contains(args[0], StringComparer.Ordinal));
+        args.Length > 0 && args[0] != "serve" && !IsHostSetting(args[0]);
+
+    private static bool IsHostSetting(string arg)
+    {
+        var name = arg.Split('=', 2)[0];
+        return name.StartsWith("--", StringComparison.Ordinal)
+            && (name.Contains(':', StringComparison.Ordinal) || HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase));
+    }
 
     /// <summary>Runs a command typed by a person or a script.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null)

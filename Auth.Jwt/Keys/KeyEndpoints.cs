@@ -16,7 +16,7 @@ public static class KeyEndpoints
 
     public static void MapKeyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(JwksPath, (HttpContext context, SigningKeys keys, IOptions<KeyOptions> options) =>
+        app.MapMethods(JwksPath, ["GET", "HEAD"], (HttpContext context, SigningKeys keys, IOptions<KeyOptions> options) =>
         {
             context.Response.Headers.CacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.JwksMaxAgeSeconds}");
             // Public members only: never d, p, q, dp, dq or qi.
@@ -38,7 +38,7 @@ public static class KeyEndpoints
             .WithSummary("The public signing keys (RFC 7517).")
             .Produces<JwksResponse>();
 
-        app.MapGet(MetadataPath, (IOptions<TokenOptions> options) =>
+        app.MapMethods(MetadataPath, ["GET", "HEAD"], (IOptions<TokenOptions> options) =>
         {
             var issuer = options.Value.Issuer;
             var baseUrl = issuer.TrimEnd('/');

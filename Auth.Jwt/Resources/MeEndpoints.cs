@@ -35,13 +35,6 @@ public static class MeEndpoints
             context.Response.Headers.Allow = Allow;
             return Results.Json(new Dictionary<string, object> { ["name"] = "Me", ["renders"] = new[] { "application/json" } }, Drf.JsonOptions);
         }).ExcludeFromDescription();
-
-        // Methods the endpoint lacks are 405 before any authentication.
-        app.MapMethods(Path, ["POST", "PUT"], (HttpContext context) =>
-        {
-            context.Response.Headers.Allow = Allow;
-            return Drf.Detail(StatusCodes.Status405MethodNotAllowed, Drf.Messages.MethodNotAllowed(context.Request.Method));
-        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>RFC 6750 answers: 401 (no or bad token) and 403 (missing scope), DRF bodies.</summary>

@@ -3,7 +3,7 @@ namespace Auth.Jwt.Storage;
 public static class HealthEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", (AuthDatabase database) =>
+        app.MapMethods("/healthz", ["GET", "HEAD"], (AuthDatabase database) =>
         {
             // Touches the engine: a closed or broken file throws here and becomes a 503.
             try

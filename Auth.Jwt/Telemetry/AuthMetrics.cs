@@ -22,7 +22,13 @@ public sealed class AuthMetrics
         _failedLogins = meter.CreateCounter<long>("auth_jwt.logins.failed", description: "Password grants refused for bad credentials.");
         _reuseDetected = meter.CreateCounter<long>("auth_jwt.refresh.reuse_detected", description: "Rotated refresh tokens replayed; each revoked its family.");
         _revocations = meter.CreateCounter<long>("auth_jwt.revocations", description: "Revocations, by what was revoked.");
-        _hashDuration = meter.CreateHistogram<double>("auth_jwt.argon2.duration", unit: "s", description: "Time of one Argon2id hash or verification.");
+        _hashDuration = meter.CreateHistogram<double>(
+            "auth_jwt.argon2.duration",
+            unit: "s",
+            description: "Time of one Argon2id hash or verification.",
+            tags: null,
+            // A hash takes tens to hundreds of milliseconds: the default buckets (0 to 10,000) would put every one in the first.
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         meter.CreateObservableGauge("auth_jwt.argon2.queue_length", () => gate.QueueLength, description: "Requests waiting for an Argon2 slot.");
     }
 

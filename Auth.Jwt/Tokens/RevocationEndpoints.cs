@@ -17,14 +17,12 @@ public static class RevocationEndpoints
             .Produces(StatusCodes.Status200OK)
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized);
-        app.MapOAuthMethodNotAllowed("/o/revoke_token/");
         app.MapPost("/o/introspect/", IntrospectAsync).AllowAnonymous().WithName("Introspect")
             .WithSummary("Describe a token to a confidential client (RFC 7662).")
             .AcceptsBody<IntrospectRequest>("application/x-www-form-urlencoded")
             .Produces<IntrospectionResponse>()
             .Produces<OAuthErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized);
-        app.MapOAuthMethodNotAllowed("/o/introspect/");
     }
 
     private static async Task<IResult> RevokeAsync(HttpContext context, ClientAuthenticator clients, TokenRevoker revoker, CancellationToken cancellationToken)

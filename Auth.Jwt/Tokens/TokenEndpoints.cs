@@ -5,8 +5,6 @@ namespace Auth.Jwt.Tokens;
 
 public static class TokenEndpoints
 {
-    private static readonly string[] OtherMethods = ["GET", "HEAD", "PUT", "PATCH", "DELETE"];
-
     public static void MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost("/o/token/", ExchangeAsync).AllowAnonymous().WithName("Token")
@@ -17,16 +15,7 @@ public static class TokenEndpoints
             .Produces<OAuthErrorResponse>(StatusCodes.Status401Unauthorized)
             .Produces<OAuthErrorResponse>(StatusCodes.Status429TooManyRequests)
             .Produces<OAuthErrorResponse>(StatusCodes.Status503ServiceUnavailable);
-        app.MapOAuthMethodNotAllowed("/o/token/");
     }
-
-    /// <summary>405 with <c>Allow</c> for the methods an <c>/o/</c> endpoint lacks, before any authentication.</summary>
-    public static void MapOAuthMethodNotAllowed(this IEndpointRouteBuilder app, string path) =>
-        app.MapMethods(path, OtherMethods, (HttpContext context) =>
-        {
-            context.Response.Headers.Allow = "POST, OPTIONS";
-            return new OAuthError(StatusCodes.Status405MethodNotAllowed, "invalid_request", Drf.Messages.MethodNotAllowed(context.Request.Method)).ToResult(context);
-        }).AllowAnonymous().ExcludeFromDescription();
 
     private static async Task<IResult> ExchangeAsync(
         HttpContext context,
