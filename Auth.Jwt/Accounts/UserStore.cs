@@ -7,6 +7,7 @@ namespace Auth.Jwt.Accounts;
 public sealed class UserStore
 {
     private readonly ILiteCollection<User> _users;
+    private readonly Lock _passwordWrites = new();
 
     public UserStore(AuthDatabase database)
     {
@@ -44,8 +45,27 @@ public sealed class UserStore
 
     public void UpdatePasswordHash(User user, string passwordHash)
     {
-        user.PasswordHash = passwordHash;
-        _users.Update(user);
+        lock (_passwordWrites)
+        {
+            user.PasswordHash = passwordHash;
+            _users.Update(user);
+        }
+    }
+
+    /// <summary>Compare-and-set: replaces the hash only if it is still <paramref name="expected"/>.</summary>
+    public bool TryReplacePasswordHash(string id, string expected, string replacement)
+    {
+        lock (_passwordWrites)
+        {
+            var current = _users.FindById(id);
+            if (current is null || current.PasswordHash != expected)
+            {
+                return false;
+            }
+
+            current.PasswordHash = replacement;
+            return _users.Update(current);
+        }
     }
 
     public bool Delete(string id) => _users.Delete(id);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Auth.Jwt.Clients;
 using Auth.Jwt.Http;
-using Auth.Jwt.Tokens;
 
 namespace Auth.Jwt.Cli;
 
@@ -95,13 +94,12 @@ public static class AppsCommands
         command.SetAction(parsed =>
         {
             var id = parsed.GetRequiredValue(clientId);
-            if (!context.Get<ClientStore>().Delete(id))
+            if (!context.Get<ClientRegistry>().Remove(id))
             {
                 context.Error.WriteLine($"error: no application has client_id {id}");
                 return AdminCommandLine.Failure;
             }
 
-            context.Get<RefreshTokenStore>().RevokeClient(id);
             context.Output.WriteLine($"removed {id}");
             return AdminCommandLine.Success;
         });

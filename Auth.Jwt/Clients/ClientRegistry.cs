@@ -5,7 +5,7 @@ namespace Auth.Jwt.Clients;
 public sealed record CreatedClient(Client Client, string? Secret);
 
 /// <summary>Creates applications the way DOT's admin does; the secret is returned once and only its digest kept.</summary>
-public sealed class ClientRegistry(ClientStore clients, TimeProvider time)
+public sealed class ClientRegistry(ClientStore clients, Tokens.RefreshTokenStore refreshTokens, Tokens.RevocationList revocations, TimeProvider time)
 {
     public CreatedClient Add(string name, ClientType type, IEnumerable<string> grantTypes)
     {
@@ -28,6 +28,18 @@ public sealed class ClientRegistry(ClientStore clients, TimeProvider time)
         };
         clients.Insert(client);
         return new CreatedClient(client, secret);
+    }
+
+    /// <summary>Removes the application; its refresh tokens go, and its access tokens die here at once.</summary>
+    public bool Remove(string clientId)
+    {
+        if (!clients.Delete(clientId))
+        {
+            return false;
+        }
+
+        revocations.RevokeFamilies(refreshTokens.RevokeClient(clientId));
+        return true;
     }
 
     /// <summary>A new secret for a confidential client; the old one stops working at once.</summary>

@@ -58,7 +58,7 @@ public static class DrfBody
             case BodyKind.Form:
                 var form = await RequestBody.ParseFormAsync(request, body, cancellationToken).ConfigureAwait(false);
                 return form is null
-                    ? (null, Drf.Detail(StatusCodes.Status400BadRequest, "Form parse error - a value is not valid UTF-8."))
+                    ? (null, Drf.Detail(StatusCodes.Status400BadRequest, "Form parse error - the body is malformed or not valid UTF-8."))
                     : (names.ToDictionary(name => name, name => Field.FromForm(form, name)), null);
             default:
                 return (names.ToDictionary(name => name, _ => new Field(FieldState.Missing)), null);

@@ -23,6 +23,12 @@ public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExcept
                 ? OAuthJson(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The server is busy; retry later.")
                 : Drf.Detail(StatusCodes.Status503ServiceUnavailable, "The server is busy; retry later.");
         }
+        else if (exception is Throttling.ThrottledException throttled)
+        {
+            var wait = (int)Math.Ceiling(throttled.Wait.TotalSeconds);
+            response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result = Drf.Detail(StatusCodes.Status429TooManyRequests, $"Request was throttled. Expected available in {wait} seconds.");
+        }
         else if (exception is BadHttpRequestException badRequest)
         {
             result = isOAuth

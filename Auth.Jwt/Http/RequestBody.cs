@@ -73,8 +73,16 @@ public static class RequestBody
         if (request.ContentType is { } contentType && contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
             request.Body = new MemoryStream(body);
-            var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-            return form.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+            try
+            {
+                var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+                return form.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or BadHttpRequestException)
+            {
+                // No boundary, a broken part, too many parts: a bad body, not a server error.
+                return null;
+            }
         }
 
         return FormUrlEncoded.Parse(body);

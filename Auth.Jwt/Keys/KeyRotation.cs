@@ -33,11 +33,17 @@ public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOpti
     {
         var at = time.GetUtcNow();
         var activatesAt = now ? at : at + options.Value.ActivationDelay;
-        var current = KeySchedule.Signer(_folder.List(), f => f.Metadata, at);
+        var files = _folder.List();
+        var current = KeySchedule.Signer(files, f => f.Metadata, at);
         var created = _folder.Generate(options.Value.KeySize, at, activatesAt);
-        if (current is not null && (current.Metadata.RetiredAt is null || current.Metadata.RetiredAt > activatesAt))
+        // The key signing now, and any key still waiting to sign, hand over to the new one when it activates;
+        // otherwise a key rotated in earlier would stay published forever.
+        foreach (var key in files.Where(f => f == current || f.Metadata.ActivatesAt > at))
         {
-            _folder.WriteMetadata(current.Kid, current.Metadata with { RetiredAt = activatesAt });
+            if (key.Metadata.RetiredAt is null || key.Metadata.RetiredAt > activatesAt)
+            {
+                _folder.WriteMetadata(key.Kid, key.Metadata with { RetiredAt = activatesAt });
+            }
         }
 
         return created;
@@ -60,10 +66,13 @@ public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOpti
         }
 
         var retiredKey = key with { Metadata = key.Metadata with { RetiredAt = at } };
-        var remaining = files.Select(f => f.Kid == kid ? retiredKey : f);
-        if (KeySchedule.Signer(remaining, f => f.Metadata, at) is null)
+        var remaining = files.Select(f => f.Kid == kid ? retiredKey : f).ToList();
+        // Some key must sign now and at every future change of the schedule (retiring a pending key
+        // whose predecessor hands over to it would leave nobody signing at the hand-over).
+        var changes = remaining.SelectMany(f => new[] { f.Metadata.ActivatesAt, f.Metadata.RetiredAt ?? DateTimeOffset.MinValue }).Where(t => t > at);
+        if (changes.Prepend(at).Any(moment => KeySchedule.Signer(remaining, f => f.Metadata, moment) is null))
         {
-            return $"{kid} is the only key that can sign now; run 'keys rotate --now' first";
+            return $"retiring {kid} would leave no key to sign; run 'keys rotate --now' first";
         }
 
         _folder.WriteMetadata(kid, retiredKey.Metadata);

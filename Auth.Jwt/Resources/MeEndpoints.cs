@@ -57,7 +57,7 @@ public static class MeEndpoints
             return error!;
         }
 
-        var errors = await me.ChangePasswordAsync(user, fields["password"], fields["new_password"], cancellationToken);
+        var errors = await me.ChangePasswordAsync(user, fields["password"], fields["new_password"], context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         return errors is null ? Results.Json(UserJson.Describe(user), Drf.JsonOptions) : Drf.FieldErrors(errors);
     }
 
@@ -74,7 +74,7 @@ public static class MeEndpoints
             return error!;
         }
 
-        var errors = await me.DeleteAsync(user, fields["password"], cancellationToken);
+        var errors = await me.DeleteAsync(user, fields["password"], context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         return errors is null ? Results.NoContent() : Drf.FieldErrors(errors);
     }
 

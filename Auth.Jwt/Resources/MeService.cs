@@ -4,12 +4,13 @@ using Auth.Jwt.Security;
 namespace Auth.Jwt.Resources;
 
 /// <summary>The signed-in user's own account: change the password, delete the account (DESIGN.md 6).</summary>
-public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle lifecycle)
+public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle lifecycle, Throttling.LoginThrottle throttle)
 {
     public const string WrongPassword = "Invalid password.";
 
     /// <summary>Field errors, or null once the password has changed and every session of the user is revoked.</summary>
-    public async Task<Dictionary<string, List<string>>?> ChangePasswordAsync(User user, Field current, Field replacement, CancellationToken cancellationToken)
+    /// <exception cref="Throttling.ThrottledException">Too many wrong current passwords: a stolen token must not become a password oracle.</exception>
+    public async Task<Dictionary<string, List<string>>?> ChangePasswordAsync(User user, Field current, Field replacement, string? clientIp, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();
         var currentPassword = FieldRules.RequireText(current, "password", trim: false, errors);
@@ -24,7 +25,7 @@ public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle life
             return errors;
         }
 
-        if (!await VerifyAsync(user, currentPassword!, cancellationToken).ConfigureAwait(false))
+        if (!await VerifyAsync(user, currentPassword!, clientIp, cancellationToken).ConfigureAwait(false))
         {
             return new() { ["password"] = [WrongPassword] };
         }
@@ -34,7 +35,7 @@ public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle life
     }
 
     /// <summary>Field errors, or null once the account and its sessions are gone.</summary>
-    public async Task<Dictionary<string, List<string>>?> DeleteAsync(User user, Field current, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, List<string>>?> DeleteAsync(User user, Field current, string? clientIp, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, List<string>>();
         var password = FieldRules.RequireText(current, "password", trim: false, errors);
@@ -43,7 +44,7 @@ public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle life
             return errors;
         }
 
-        if (!await VerifyAsync(user, password, cancellationToken).ConfigureAwait(false))
+        if (!await VerifyAsync(user, password, clientIp, cancellationToken).ConfigureAwait(false))
         {
             return new() { ["password"] = [WrongPassword] };
         }
@@ -52,7 +53,21 @@ public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle life
         return null;
     }
 
-    private async Task<bool> VerifyAsync(User user, string password, CancellationToken cancellationToken) =>
-        UsernameRules.Length(password) <= PasswordPolicy.MaxLength
-        && await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken).ConfigureAwait(false) != PasswordVerification.Failed;
+    /// <summary>The same back-off as the token endpoint, on the same username and IP counters.</summary>
+    private async Task<bool> VerifyAsync(User user, string password, string? clientIp, CancellationToken cancellationToken)
+    {
+        if (throttle.Begin(user.Username, clientIp) is { } wait)
+        {
+            throw new Throttling.ThrottledException(wait);
+        }
+
+        var valid = UsernameRules.Length(password) <= PasswordPolicy.MaxLength
+            && await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken).ConfigureAwait(false) != PasswordVerification.Failed;
+        if (valid)
+        {
+            throttle.Succeeded(user.Username, clientIp);
+        }
+
+        return valid;
+    }
 }

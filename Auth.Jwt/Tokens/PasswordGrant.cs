@@ -41,56 +41,73 @@ public sealed class PasswordGrant(
         }
 
         // Before any hashing: a throttled attempt costs the server nothing.
-        if (throttle.RetryAfter(username, clientIp) is { } wait)
+        if (throttle.Begin(username, clientIp) is { } wait)
         {
             log.LoginThrottled(Throttling.AuditName.Of(username), client.Id, clientIp);
             return OAuthError.Throttled(wait);
         }
 
-        var user = await VerifyAsync(username, password, cancellationToken).ConfigureAwait(false);
+        var (user, hashInEffect) = await VerifyAsync(username, password, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
-            throttle.Failed(username, clientIp);
             log.LoginFailed(Throttling.AuditName.Of(username), client.Id, clientIp);
             metrics.LoginFailed();
             return OAuthError.InvalidCredentials;
         }
 
-        throttle.Succeeded(username);
+        throttle.Succeeded(username, clientIp);
 
         var (refresh, refreshToken) = refreshTokens.Create(user.Id, client.Id, scope, time.GetUtcNow(), options.Value.RefreshTokenLifetime);
+
+        // A password change or deletion that ran while this login was hashing revoked the user's families
+        // before this one existed: the old password must not win a session.
+        if (users.FindById(user.Id)?.PasswordHash != hashInEffect)
+        {
+            refreshTokens.RevokeFamily(refresh.FamilyId);
+            return OAuthError.InvalidCredentials;
+        }
         var access = issuer.Issue(user, client.Id, scope, refresh.FamilyId);
         log.LoginSucceeded(user.Id, client.Id, refresh.FamilyId, clientIp);
         metrics.TokenIssued(GrantTypes.Password);
         return new TokenResponse(access.Token, access.ExpiresIn, "Bearer", scope, refreshToken);
     }
 
-    /// <summary>The user, or null; an unknown user and a wrong password cost the same Argon2 work.</summary>
-    private async Task<User?> VerifyAsync(string username, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user and the hash now stored for them, or nulls; an unknown user and a wrong password cost the
+    /// same Argon2 work.
+    /// </summary>
+    private async Task<(User? User, string? HashInEffect)> VerifyAsync(string username, string password, CancellationToken cancellationToken)
     {
         // No stored password is longer than sign-up allows; refuse before paying for a hash.
         if (UsernameRules.Length(password) > PasswordPolicy.MaxLength || UsernameRules.Length(username) > UsernameRules.MaxLength)
         {
-            return null;
+            return (null, null);
         }
 
         var user = users.FindByUsername(username);
         if (user is null)
         {
             await hasher.VerifyDummyAsync(password, cancellationToken).ConfigureAwait(false);
-            return null;
+            return (null, null);
         }
 
-        switch (await hasher.VerifyAsync(password, user.PasswordHash, cancellationToken).ConfigureAwait(false))
+        var verifiedHash = user.PasswordHash;
+        switch (await hasher.VerifyAsync(password, verifiedHash, cancellationToken).ConfigureAwait(false))
         {
             case PasswordVerification.Success:
-                return user;
+                return (user, verifiedHash);
             case PasswordVerification.SuccessRehashNeeded:
-                users.UpdatePasswordHash(user, await hasher.HashAsync(password, cancellationToken).ConfigureAwait(false));
-                accountsLog.PasswordRehashed(user.Id);
-                return user;
+                var rehashed = await hasher.HashAsync(password, cancellationToken).ConfigureAwait(false);
+                // Only over the hash we verified: a password changed meanwhile is never overwritten with the old one.
+                if (users.TryReplacePasswordHash(user.Id, verifiedHash, rehashed))
+                {
+                    accountsLog.PasswordRehashed(user.Id);
+                    return (user, rehashed);
+                }
+
+                return (user, verifiedHash);
             default:
-                return null;
+                return (null, null);
         }
     }
 }

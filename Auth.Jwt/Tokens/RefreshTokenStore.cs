@@ -105,8 +105,14 @@ public sealed class RefreshTokenStore
         }
     }
 
-    /// <summary>Deletes every token of the family in one operation.</summary>
-    public int RevokeFamily(string familyId) => _tokens.DeleteMany(t => t.FamilyId == familyId);
+    /// <summary>Deletes every token of the family in one operation, never in the middle of a rotation (which could add a successor after it).</summary>
+    public int RevokeFamily(string familyId)
+    {
+        lock (_rotation)
+        {
+            return _tokens.DeleteMany(t => t.FamilyId == familyId);
+        }
+    }
 
     /// <summary>Deletes every token of the user; returns the families that were live.</summary>
     public IReadOnlyList<string> RevokeUser(string userId)
@@ -119,7 +125,16 @@ public sealed class RefreshTokenStore
         }
     }
 
-    public int RevokeClient(string clientId) => _tokens.DeleteMany(t => t.ClientId == clientId);
+    /// <summary>Deletes every token of the client; returns the families that were live.</summary>
+    public IReadOnlyList<string> RevokeClient(string clientId)
+    {
+        lock (_rotation)
+        {
+            var families = _tokens.Query().Where(t => t.ClientId == clientId).Select(t => t.FamilyId).ToList().Distinct().ToList();
+            _tokens.DeleteMany(t => t.ClientId == clientId);
+            return families;
+        }
+    }
 
     public int PruneExpired(DateTimeOffset now) => _tokens.DeleteMany(t => t.ExpiresAt <= now);
 

@@ -33,14 +33,15 @@ public static class RevocationEndpoints
             return error!.ToResult(context);
         }
 
+        var authentication = clients.Authenticate(context.Request, request.Form);
+        if (authentication is not ClientAuthentication.Authenticated { Client: var client })
+        {
+            return ClientError(authentication).ToResult(context);
+        }
+
         if (request["token"] is not { } token)
         {
             return MissingToken.ToResult(context);
-        }
-
-        if (Authenticate(context, clients, request) is not { } client)
-        {
-            return OAuthError.InvalidClient.ToResult(context);
         }
 
         // RFC 7009 2.1: the hint only speeds the lookup; every kind is tried, so a wrong hint changes nothing.
@@ -60,9 +61,10 @@ public static class RevocationEndpoints
         }
 
         // RFC 7662 2.1: only a confidential client (a resource server) may ask; a user's Bearer token is no client.
-        if (Authenticate(context, clients, request) is not { Type: ClientType.Confidential } client)
+        var authentication = clients.Authenticate(context.Request, request.Form);
+        if (authentication is not ClientAuthentication.Authenticated { Client: { Type: ClientType.Confidential } client })
         {
-            return OAuthError.InvalidClient.ToResult(context);
+            return ClientError(authentication).ToResult(context);
         }
 
         if (request["token"] is not { } token)
@@ -73,6 +75,9 @@ public static class RevocationEndpoints
         return Results.Json(await introspector.IntrospectAsync(token, client), Drf.JsonOptions);
     }
 
-    private static Client? Authenticate(HttpContext context, ClientAuthenticator clients, OAuthRequest request) =>
-        clients.Authenticate(context.Request, request.Form) is ClientAuthentication.Authenticated authenticated ? authenticated.Client : null;
+    /// <summary>As at /o/token/: two authentication methods at once is a bad request, anything else a bad client.</summary>
+    private static OAuthError ClientError(ClientAuthentication authentication) =>
+        authentication is ClientAuthentication.Ambiguous
+            ? OAuthError.InvalidRequest with { Description = "Use one client authentication method." }
+            : OAuthError.InvalidClient;
 }
