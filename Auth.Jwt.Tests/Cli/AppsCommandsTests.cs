@@ -93,6 +93,43 @@ public sealed class AppsCommandsTests : IDisposable
         result.Output.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task AppsRotateSecret_GivesANewSecretAndStoresOnlyItsDigest()
+    {
+        var created = JsonNode.Parse((await _cli.RunAsync("apps", "add", "--name", "Backend", "--client-type", "confidential", "--json")).Output)!;
+        var id = (string)created["client_id"]!;
+
+        var rotated = await _cli.RunAsync("apps", "rotate-secret", id, "--json");
+
+        rotated.ExitCode.Should().Be(AdminCommandLine.Success, rotated.Error);
+        var secret = (string)JsonNode.Parse(rotated.Output)!["client_secret"]!;
+        secret.Should().NotBe((string)created["client_secret"]!);
+        using var database = new LiteDatabase(new ConnectionString { Filename = _cli.Settings["AuthJwt:Storage:DatabasePath"], ReadOnly = true });
+        database.GetCollection("clients").FindById(id)["SecretDigest"].AsString.Should().Be(Secrets.Digest(secret));
+    }
+
+    [Fact]
+    public async Task AppsRotateSecret_PublicOrUnknownClient_Fails1()
+    {
+        var id = (string)JsonNode.Parse((await _cli.RunAsync("apps", "add", "--name", "Mobile", "--client-type", "public", "--json")).Output)!["client_id"]!;
+
+        (await _cli.RunAsync("apps", "rotate-secret", id)).ExitCode.Should().Be(AdminCommandLine.Failure);
+        (await _cli.RunAsync("apps", "rotate-secret", "nope")).ExitCode.Should().Be(AdminCommandLine.Failure);
+    }
+
+    [Fact]
+    public async Task KeysList_Json_ShowsTheSigningKeyAndARotatedOne()
+    {
+        // The first rotation in an empty folder makes the first key; the second one waits for its activation.
+        await _cli.RunAsync("keys", "rotate", "--now");
+        await _cli.RunAsync("keys", "rotate");
+
+        var keys = JsonNode.Parse((await _cli.RunAsync("keys", "list", "--json")).Output)!.AsArray();
+
+        keys.Select(k => (string)k!["state"]!).Should().BeEquivalentTo("signing", "pending");
+        keys.Should().OnlyContain(k => ((string)k!["kid"]!).Length == 43);
+    }
+
     [Theory]
     [InlineData("apps", "add", "--name", "x", "--client-type", "bogus")]
     [InlineData("apps", "add", "--client-type", "public")]
