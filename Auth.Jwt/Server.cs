@@ -60,7 +60,8 @@ public static class Server
         app.MapMe();
         app.MapPrometheusMetrics();
         app.MapApiDocument();
-        app.MapHealth();        return app;
+        app.MapHealth();
+        return app;
     }
 
     /// <summary>Runs until shutdown; a configuration error ends the process with one line naming the key.</summary>

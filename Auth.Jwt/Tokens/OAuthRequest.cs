@@ -16,8 +16,6 @@ public sealed class OAuthRequest
     /// <summary>The parameter's value; null when absent or empty (oauthlib treats both as missing).</summary>
     public string? this[string name] => Form.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 
-    public bool Has(string name) => Form.ContainsKey(name);
-
     public static async Task<(OAuthRequest? Request, OAuthError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (RequestBody.KindOf(request) != BodyKind.Form || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
