@@ -1,6 +1,8 @@
 using Auth.Jwt;
 using Auth.Jwt.Cli;
+using Auth.Jwt.Storage;
 
+OwnerOnlyFiles.Apply();
 if (AdminCommandLine.Handles(args))
 {
     return await AdminCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -9,14 +9,14 @@ public sealed class TokensCommandsTests
     [Fact]
     public async Task TokensRevokeUser_EndsEverySessionOfTheUser()
     {
-        var app = new AuthJwtApp { KeepFiles = true };
+        var app = new AuthJwtApp();
         var http = app.CreateClient();
         var client = app.AddClient();
         var username = await http.SignUpAsync();
         var first = await http.LoginAsync(client, username);
         var second = await http.LoginAsync(client, username);
         var bystander = await http.LoginAsync(client, await http.SignUpAsync());
-        await app.DisposeAsync();
+        await app.StopAsync();
         using var cli = new Infrastructure.Cli { Settings = { ["AuthJwt:Storage:DatabasePath"] = app.DatabasePath, ["AuthJwt:Keys:Path"] = app.KeysPath } };
 
         var result = await cli.RunAsync("tokens", "revoke", "--user", username.ToUpperInvariant());

@@ -32,6 +32,29 @@ public class AuthJwtApp : WebApplicationFactory<Program>
     /// <summary>Keep the data and keys after dispose, for a restart with <see cref="Restart"/>.</summary>
     public bool KeepFiles { get; set; }
 
+    /// <summary>
+    /// Stops the app and waits until its database is released: the host can return from dispose a moment
+    /// before the container has disposed the database and its lock.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        KeepFiles = true;
+        await DisposeAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new FileStream(DatabasePath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return;
+            }
+            catch (IOException)
+            {
+                await Task.Delay(20);
+            }
+        }
+    }
+
     /// <summary>A new app on this one's data and keys, as after a process restart; dispose this one first.</summary>
     public AuthJwtApp Restart()
     {

@@ -24,6 +24,22 @@ public sealed class AuthDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Open_WithTheServicesUmask_CreatesTheDatabaseFilesOwnerOnly()
+    {
+        OwnerOnlyFiles.Apply();
+        using var database = Open();
+        database.Database.GetCollection("probe").Insert(new LiteDB.BsonDocument { ["x"] = 1 });
+
+        if (!OperatingSystem.IsWindows())
+        {
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!))
+            {
+                (File.GetUnixFileMode(file) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).Should().Be(UnixFileMode.None, file);
+            }
+        }
+    }
+
+    [Fact]
     public void Open_WhileAnotherOpenerHoldsTheFile_FailsCleanlyInsteadOfSharingIt()
     {
         using var first = Open();

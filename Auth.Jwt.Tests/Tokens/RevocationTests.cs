@@ -172,13 +172,13 @@ public sealed class RevocationPersistenceTests
     [Fact]
     public async Task Denylist_SurvivesARestartOnTheSameData()
     {
-        var first = new AuthJwtApp { KeepFiles = true };
+        var first = new AuthJwtApp();
         var http = first.CreateClient();
         var client = first.AddClient();
         var tokens = await http.LoginAsync(client, await http.SignUpAsync());
         var other = await http.LoginAsync(client, await http.SignUpAsync());
         await http.PostTokenEndpointAsync("/o/revoke_token/", client, [("token", tokens.AccessToken)]);
-        await first.DisposeAsync();
+        await first.StopAsync();
 
         using var second = first.Restart();
         var again = second.CreateClient();
