@@ -99,7 +99,7 @@ public sealed class UsersCommandsTests : IDisposable
         var result = await _cli.RunAsync([.. command, "--help"]);
 
         result.ExitCode.Should().Be(AdminCommandLine.Success);
-        result.Output.Should().Contain("Usage:");
+        result.Output.Should().Contain("Usage:").And.Contain("Auth.Jwt ");
     }
 }
 

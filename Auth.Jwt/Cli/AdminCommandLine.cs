@@ -66,9 +66,12 @@ public static class AdminCommandLine
         return parsed.Errors.Count > 0 ? await ReportUsageErrorsAsync(parsed, error) : await InvokeAsync(parsed, context);
     }
 
-    private static RootCommand BuildRoot(CliContext context) =>
-        new("Auth.Jwt: a self-contained OAuth2 token service. Run with no command (or 'serve') to start the server.")
+    // Not RootCommand: it names itself after the file, and "Auth.Jwt" loses ".Jwt" as if it were an extension.
+    private static Command BuildRoot(CliContext context) =>
+        new("Auth.Jwt", "Auth.Jwt: a self-contained OAuth2 token service. Run with no command (or 'serve') to start the server.")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             AppsCommands.Create(context),
             UsersCommands.Create(context),
             KeysCommands.Create(context),
