@@ -35,9 +35,7 @@ public sealed class TokenEndpointRequestTests(AuthJwtApp app) : IClassFixture<Au
     {
         var response = await _http.PostJsonAsync("/o/token/", """{"grant_type":"password","username":"a","password":"b"}""");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.JsonAsync())["error"]!.GetValue<string>().Should().Be("invalid_request");
-        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        await response.ShouldBeOAuthError(HttpStatusCode.BadRequest, "invalid_request");
     }
 
     [Fact]
@@ -48,8 +46,7 @@ public sealed class TokenEndpointRequestTests(AuthJwtApp app) : IClassFixture<Au
 
         var response = await _http.TokenAsync(client, ("grant_type", "password"), ("username", username), ("password", "wrong"), ("password", Names.GoodPassword));
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.JsonAsync())["error"]!.GetValue<string>().Should().Be("invalid_request");
+        await response.ShouldBeOAuthError(HttpStatusCode.BadRequest, "invalid_request");
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class OAuthRequest
     {
         if (RequestBody.KindOf(request) != BodyKind.Form || request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, OAuthError.InvalidRequest with { Description = "The body must be application/x-www-form-urlencoded." });
+            // DESIGN 3: exactly {"error": "invalid_request"}.
+            return (null, OAuthError.InvalidRequest);
         }
 
         var body = await RequestBody.ReadBoundedAsync(request, cancellationToken).ConfigureAwait(false);
@@ -45,9 +46,10 @@ public sealed class OAuthRequest
             return (null, OAuthError.InvalidRequest with { Description = "Null characters are not allowed." });
         }
 
-        if (form.FirstOrDefault(pair => pair.Value.Count > 1) is { Key: { } repeated })
+        // RFC 6749 3.2: no parameter more than once (DOT takes the last); DESIGN 3: exactly {"error": "invalid_request"}.
+        if (form.Values.Any(values => values.Count > 1))
         {
-            return (null, OAuthError.InvalidRequest with { Description = $"Parameter {repeated} is repeated." });
+            return (null, OAuthError.InvalidRequest);
         }
 
         return (new OAuthRequest(form), null);

@@ -2,7 +2,7 @@ using System.Net;
 using Auth.Jwt.Clients;
 using Auth.Jwt.Tests.Infrastructure;
 
-namespace Auth.Jwt.Tests.Throttling;
+namespace Auth.Jwt.Tests.Security;
 
 public sealed class SecretsInLogsTests
 {

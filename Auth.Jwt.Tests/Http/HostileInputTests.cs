@@ -3,7 +3,7 @@ using System.Text;
 using Auth.Jwt.Accounts;
 using Auth.Jwt.Tests.Infrastructure;
 
-namespace Auth.Jwt.Tests.Throttling;
+namespace Auth.Jwt.Tests.Http;
 
 /// <summary>Hostile input gets its documented 4xx and nothing is stored.</summary>
 public sealed class HostileInputTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
