@@ -25,7 +25,14 @@ public static class Server
 
         // Defaults live in code: the binary runs with no appsettings.json beside it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            // Kestrel's defaults, stated: what a hostile client can make the server hold per request.
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 100;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+        });
         builder.Services.AddAuthJwt(builder.Configuration);
         builder.Services.AddBearerAuthentication();
         builder.Services.AddPrometheusMetrics();
