@@ -121,6 +121,18 @@ public sealed class RefreshGrantTests(FakeClockApp app) : IClassFixture<FakeCloc
     }
 
     [Fact]
+    public async Task Refresh_PredecessorReplayedWithinGraceByAnotherClient_IsInvalidGrantAndRevokesNothing()
+    {
+        var (client, _, first) = await LoginAsync();
+        var second = await (await _http.RefreshAsync(client, first.RefreshToken)).ShouldBeTokensAsync();
+
+        await (await _http.RefreshAsync(app.AddClient(), first.RefreshToken)).ShouldBeOAuthError(HttpStatusCode.BadRequest, "invalid_grant");
+
+        // The grace rule is the owner's alone, and a foreign replay is not the owner's reuse.
+        await (await _http.RefreshAsync(client, second.RefreshToken)).ShouldBeTokensAsync();
+    }
+
+    [Fact]
     public async Task Refresh_UnknownToken_IsInvalidGrant()
     {
         var client = app.AddClient();

@@ -20,7 +20,7 @@ public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExcept
         {
             response.Headers.RetryAfter = busy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             result = isOAuth
-                ? OAuthJson(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The server is busy; retry later.")
+                ? new Tokens.OAuthError(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The server is busy; retry later.").ToResult(context)
                 : Drf.Detail(StatusCodes.Status503ServiceUnavailable, "The server is busy; retry later.");
         }
         else if (exception is Throttling.ThrottledException throttled)
@@ -32,7 +32,7 @@ public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExcept
         else if (exception is BadHttpRequestException badRequest)
         {
             result = isOAuth
-                ? OAuthJson(badRequest.StatusCode, "invalid_request", "The request could not be read.")
+                ? new Tokens.OAuthError(badRequest.StatusCode, "invalid_request", "The request could not be read.").ToResult(context)
                 : Drf.Detail(badRequest.StatusCode, "The request could not be read.");
         }
         else
@@ -48,9 +48,6 @@ public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExcept
         await result.ExecuteAsync(context);
         return true;
     }
-
-    private static IResult OAuthJson(int status, string error, string description) =>
-        Results.Json(new Dictionary<string, string> { ["error"] = error, ["error_description"] = description }, Drf.JsonOptions, statusCode: status);
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled exception, correlation id {CorrelationId}")]
     private partial void UnhandledException(Exception exception, string correlationId);

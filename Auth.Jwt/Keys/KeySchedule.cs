@@ -42,10 +42,12 @@ public static class KeySchedule
             return KeyState.Pending;
         }
 
-        return key.RetiredAt is { } retired && now >= retired + tokenLifetime
-            ? KeyState.Expired
-            : KeyState.Validating;
+        return IsExpired(key, now, tokenLifetime) ? KeyState.Expired : KeyState.Validating;
     }
+
+    /// <summary>Every token the key signed has expired: it is neither published nor trusted. A signer never is.</summary>
+    public static bool IsExpired(KeyMetadata key, DateTimeOffset now, TimeSpan tokenLifetime) =>
+        key.RetiredAt is { } retired && now >= retired + tokenLifetime;
 
     private static bool IsActive(KeyMetadata key, DateTimeOffset now) =>
         key.ActivatesAt <= now && (key.RetiredAt is not { } retired || now < retired);

@@ -58,14 +58,32 @@ public sealed partial class SigningKeys : IDisposable
         get
         {
             var now = _time.GetUtcNow();
-            var signer = Active;
-            return _keys.Where(k => KeySchedule.StateOf(k.Metadata, k.Key == signer, now, _tokenLifetime) != KeyState.Expired).Select(k => k.Key);
+            return _keys.Where(k => !KeySchedule.IsExpired(k.Metadata, now, _tokenLifetime)).Select(k => k.Key);
         }
     }
 
-    /// <summary>The validation key a token's <c>kid</c> names, if we publish it; an unknown or expired kid finds nothing.</summary>
-    public SecurityKey? Find(string? kid) =>
-        kid is null ? null : Published.FirstOrDefault(k => string.Equals(k.Kid, kid, StringComparison.Ordinal))?.SecurityKey;
+    /// <summary>
+    /// The validation key a token's <c>kid</c> names, if we publish it; an unknown or expired kid finds nothing.
+    /// On every validated request: one pass over a handful of keys, no signer election.
+    /// </summary>
+    public SecurityKey? Find(string? kid)
+    {
+        if (kid is null)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        foreach (var key in Volatile.Read(ref _keys))
+        {
+            if (string.Equals(key.Key.Kid, kid, StringComparison.Ordinal))
+            {
+                return KeySchedule.IsExpired(key.Metadata, now, _tokenLifetime) ? null : key.Key.SecurityKey;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Watches the folder for keys added, rescheduled or removed by the command line or another server.</summary>
     public void StartWatching()

@@ -115,23 +115,17 @@ public sealed class RefreshTokenStore
     }
 
     /// <summary>Deletes every token of the user; returns the families that were live.</summary>
-    public IReadOnlyList<string> RevokeUser(string userId)
-    {
-        lock (_rotation)
-        {
-            var families = _tokens.Query().Where(t => t.UserId == userId).Select(t => t.FamilyId).ToList().Distinct().ToList();
-            _tokens.DeleteMany(t => t.UserId == userId);
-            return families;
-        }
-    }
+    public IReadOnlyList<string> RevokeUser(string userId) => RevokeWhere(t => t.UserId == userId);
 
     /// <summary>Deletes every token of the client; returns the families that were live.</summary>
-    public IReadOnlyList<string> RevokeClient(string clientId)
+    public IReadOnlyList<string> RevokeClient(string clientId) => RevokeWhere(t => t.ClientId == clientId);
+
+    private List<string> RevokeWhere(System.Linq.Expressions.Expression<Func<RefreshToken, bool>> predicate)
     {
         lock (_rotation)
         {
-            var families = _tokens.Query().Where(t => t.ClientId == clientId).Select(t => t.FamilyId).ToList().Distinct().ToList();
-            _tokens.DeleteMany(t => t.ClientId == clientId);
+            var families = _tokens.Query().Where(predicate).Select(t => t.FamilyId).ToList().Distinct().ToList();
+            _tokens.DeleteMany(predicate);
             return families;
         }
     }
