@@ -42,6 +42,7 @@ public static class Server
         builder.Services.AddForwardedClients(builder.Configuration);
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<Denylist>());
         builder.Services.AddHostedService<Cli.AdminSocketServer>();
         // Nothing here uses Data Protection (no cookies); keep its key ring in memory, off the disk.
         builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();

@@ -3,6 +3,7 @@ using Auth.Jwt.Clients;
 using Auth.Jwt.Keys;
 using Auth.Jwt.Security;
 using Auth.Jwt.Storage;
+using Auth.Jwt.Storage.LiteDb;
 using Auth.Jwt.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public static class ServiceRegistration
         services.AddValidatedOptions<KeyOptions, KeyOptionsValidator>(configuration, KeyOptions.Section);
         services.AddValidatedOptions<TokenOptions, TokenOptionsValidator>(configuration, TokenOptions.Section);
         services.AddValidatedOptions<PruningOptions, PruningOptionsValidator>(configuration, PruningOptions.Section);
+        services.AddValidatedOptions<DenylistOptions, DenylistOptionsValidator>(configuration, DenylistOptions.Section);
         services.AddValidatedOptions<Throttling.ThrottlingOptions, Throttling.ThrottlingOptionsValidator>(configuration, Throttling.ThrottlingOptions.Section);
         services.AddSingleton<Throttling.LoginThrottle>();
         services.AddSingleton<IValidateOptions<TokenOptions>, TokenOptionsRules>();
@@ -26,8 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<Telemetry.AuthMetrics>();
-        services.AddSingleton<AuthDatabase>();
-        services.AddSingleton<UserStore>();
+        services.AddLiteDbStorage();
         services.AddSingleton<HashingGate>();
         services.AddSingleton<Argon2PasswordHasher>();
         services.AddSingleton<AccountsLog>();
@@ -35,15 +36,15 @@ public static class ServiceRegistration
         services.AddSingleton<AccountLifecycle>();
         services.AddSingleton<Resources.MeService>();
 
-        services.AddSingleton<ClientStore>();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<ClientAuthenticator>();
 
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<KeyRotation>();
         services.AddSingleton<AccessTokenIssuer>();
-        services.AddSingleton<RefreshTokenStore>();
-        services.AddSingleton<RevocationList>();
+        services.AddSingleton<Denylist>();
+        services.AddSingleton<SessionRevoker>();
+        services.AddSingleton<RefreshTokens>();
         services.AddSingleton<AccessTokenReader>();
         services.AddSingleton<TokenRevoker>();
         services.AddSingleton<TokenIntrospector>();

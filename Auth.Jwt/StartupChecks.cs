@@ -5,8 +5,9 @@ using Auth.Jwt.Storage;
 namespace Auth.Jwt;
 
 /// <summary>
-/// Opens the database, loads the denylist and the keys at start: a bad file or key stops the process,
-/// not the first request. Tells a new operator how to create the first application.
+/// The explicit start step (no constructor does I/O): opens the database, loads the denylist and the keys,
+/// so a bad file or key stops the process, not the first request. Tells a new operator how to create the
+/// first application.
 /// </summary>
 public sealed partial class StartupChecks(IServiceProvider services, ILogger<StartupChecks> logger) : IHostedService
 {
@@ -14,10 +15,9 @@ public sealed partial class StartupChecks(IServiceProvider services, ILogger<Sta
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<AuthDatabase>();
-        _ = services.GetRequiredService<Tokens.RevocationList>();
-        services.GetRequiredService<SigningKeys>().StartWatching();
-        if (services.GetRequiredService<ClientStore>().All().Count == 0)
+        OpenStorage(services);
+        services.GetRequiredService<SigningKeys>().Start();
+        if (services.GetRequiredService<IClientStore>().ListAll().Count == 0)
         {
             NoApplicationYet(CommandName());
         }
@@ -26,6 +26,13 @@ public sealed partial class StartupChecks(IServiceProvider services, ILogger<Sta
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What the server and a command line working on the data itself both need before the first store call.</summary>
+    public static void OpenStorage(IServiceProvider services)
+    {
+        services.GetRequiredService<IStorage>().Open();
+        services.GetRequiredService<Tokens.Denylist>().Load();
+    }
 
     /// <summary>How this binary is started here: the published executable, or <c>dotnet Auth.Jwt.dll</c>.</summary>
     private static string CommandName()

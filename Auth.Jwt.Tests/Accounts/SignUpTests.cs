@@ -188,7 +188,7 @@ public sealed class SignUpTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
         const string padded = "  correct horse battery  ";
         (await _client.PostJsonAsync("/sign_up/", $$"""{"username":"{{username}}","password":"{{padded}}"}""")).StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var user = app.Service<Auth.Jwt.Accounts.UserStore>().FindByUsername(username)!;
+        var user = app.Service<Auth.Jwt.Accounts.IUserStore>().FindByNormalizedUsername(Auth.Jwt.Accounts.UsernameRules.Normalize(username))!;
         var hasher = app.Service<Argon2PasswordHasher>();
         (await hasher.VerifyAsync(padded, user.PasswordHash)).Should().Be(PasswordVerification.Success);
         (await hasher.VerifyAsync(padded.Trim(), user.PasswordHash)).Should().Be(PasswordVerification.Failed);

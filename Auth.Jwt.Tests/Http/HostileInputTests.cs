@@ -10,7 +10,7 @@ public sealed class HostileInputTests(AuthJwtApp app) : IClassFixture<AuthJwtApp
 {
     private readonly HttpClient _http = app.CreateClient();
 
-    private int UserCount => app.Service<UserStore>().All().Count();
+    private int UserCount => app.Service<IUserStore>().ListAll().Count;
 
     private async Task SignUpRefused(HttpContent content, HttpStatusCode status, string? username = null)
     {
@@ -21,7 +21,7 @@ public sealed class HostileInputTests(AuthJwtApp app) : IClassFixture<AuthJwtApp
         UserCount.Should().Be(before, "nothing is stored");
         if (username is not null)
         {
-            app.Service<UserStore>().FindByUsername(username).Should().BeNull();
+            app.Service<IUserStore>().FindByUsername(username).Should().BeNull();
         }
     }
 

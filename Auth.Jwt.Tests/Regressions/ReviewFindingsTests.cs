@@ -55,7 +55,7 @@ public sealed class ReviewFindingsTests
     {
         using var app = new AuthJwtApp();
         var http = app.CreateClient();
-        var users = app.Service<UserStore>();
+        var users = app.Service<IUserStore>();
         var user = users.FindByUsername(await http.SignUpAsync())!;
         var verified = user.PasswordHash;
         await app.Service<AccountLifecycle>().ChangePasswordAsync(users.FindById(user.Id)!, "a brand new passphrase");

@@ -32,7 +32,7 @@ public sealed class MeTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
     public async Task GetMe_ReturnsIdUsernameAndDateJoined()
     {
         var (_, username, tokens) = await LoginAsync();
-        var user = app.Service<UserStore>().FindByUsername(username)!;
+        var user = app.Service<IUserStore>().FindByUsername(username)!;
 
         var response = await SendAsync(HttpMethod.Get, tokens.AccessToken);
 
@@ -125,7 +125,7 @@ public sealed class MeTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
         after.Headers.WwwAuthenticate.ToString().Should().Contain("error=\"invalid_token\"");
         await (await _http.RefreshAsync(client, tokens.RefreshToken)).ShouldBeOAuthError(HttpStatusCode.BadRequest, "invalid_grant");
         await (await _http.PasswordGrantAsync(client, username)).ShouldBeOAuthError(HttpStatusCode.BadRequest, "invalid_grant", "Invalid credentials given.");
-        app.Service<UserStore>().FindByUsername(username).Should().BeNull();
+        app.Service<IUserStore>().FindByUsername(username).Should().BeNull();
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class MeTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
         var response = await SendAsync(HttpMethod.Delete, tokens.AccessToken, """{"password":"wrong"}""");
 
         await response.ShouldAnswer(HttpStatusCode.BadRequest, """{"password":["Invalid password."]}""");
-        app.Service<UserStore>().FindByUsername(username).Should().NotBeNull();
+        app.Service<IUserStore>().FindByUsername(username).Should().NotBeNull();
     }
 
     [Fact]

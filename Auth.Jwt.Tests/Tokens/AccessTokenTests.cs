@@ -30,7 +30,7 @@ public sealed class AccessTokenTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
     {
         var client = app.AddClient();
         var username = await _http.SignUpAsync();
-        var user = app.Service<UserStore>().FindByUsername(username)!;
+        var user = app.Service<IUserStore>().FindByUsername(username)!;
 
         var tokens = await _http.LoginAsync(client, username, scope: "write read");
         var jwt = new JsonWebToken(tokens.AccessToken);
@@ -41,7 +41,7 @@ public sealed class AccessTokenTests(AuthJwtApp app) : IClassFixture<AuthJwtApp>
         jwt.GetClaim("client_id").Value.Should().Be(client.Id);
         jwt.GetClaim("scope").Value.Should().Be("write read");
         jwt.GetClaim("username").Value.Should().Be(username);
-        jwt.GetClaim("sid").Value.Should().Be(app.Service<Auth.Jwt.Tokens.RefreshTokenStore>().Find(tokens.RefreshToken)!.FamilyId);
+        jwt.GetClaim("sid").Value.Should().Be(app.Service<Auth.Jwt.Tokens.RefreshTokens>().Find(tokens.RefreshToken)!.FamilyId);
         jwt.Id.Should().NotBeNullOrEmpty();
         var iat = long.Parse(jwt.GetClaim("iat").Value, System.Globalization.CultureInfo.InvariantCulture);
         long.Parse(jwt.GetClaim("nbf").Value, System.Globalization.CultureInfo.InvariantCulture).Should().Be(iat);

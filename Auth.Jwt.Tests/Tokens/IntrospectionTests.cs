@@ -32,7 +32,7 @@ public sealed class IntrospectionTests(FakeClockApp app) : IClassFixture<FakeClo
     {
         var (client, username, tokens) = await LoginAsync(scope: "read groups");
         var resourceServer = app.AddClient(ClientType.Confidential);
-        var user = app.Service<UserStore>().FindByUsername(username)!;
+        var user = app.Service<IUserStore>().FindByUsername(username)!;
 
         var response = await IntrospectAsync(resourceServer, tokens.AccessToken);
 
@@ -93,7 +93,7 @@ public sealed class IntrospectionTests(FakeClockApp app) : IClassFixture<FakeClo
     public async Task Introspect_AccessTokenCutOffByAPasswordChange_IsInactive()
     {
         var (client, username, tokens) = await LoginAsync();
-        await app.Service<AccountLifecycle>().ChangePasswordAsync(app.Service<UserStore>().FindByUsername(username)!, "a different passphrase");
+        await app.Service<AccountLifecycle>().ChangePasswordAsync(app.Service<IUserStore>().FindByUsername(username)!, "a different passphrase");
 
         await ShouldBeInactive(client, tokens.AccessToken);
         await ShouldBeInactive(client, tokens.RefreshToken);

@@ -182,10 +182,10 @@ public sealed class PasswordGrantTests(AuthJwtApp app) : IClassFixture<AuthJwtAp
         var http = strongApp.CreateClient();
         var client = strongApp.AddClient();
         var username = await http.SignUpAsync();
-        var users = strongApp.Service<UserStore>();
+        var users = strongApp.Service<IUserStore>();
         var user = users.FindByUsername(username)!;
         var weakOptions = Microsoft.Extensions.Options.Options.Create(new PasswordHashingOptions { MemoryKiB = 1024, Iterations = 1 });
-        users.UpdatePasswordHash(user, await new Argon2PasswordHasher(weakOptions, new HashingGate(weakOptions)).HashAsync(Names.GoodPassword));
+        users.TryReplacePasswordHash(user.Id, user.PasswordHash, await new Argon2PasswordHasher(weakOptions, new HashingGate(weakOptions)).HashAsync(Names.GoodPassword)).Should().BeTrue();
 
         await http.LoginAsync(client, username);
 

@@ -196,11 +196,9 @@ public sealed class RefreshGrantTests(FakeClockApp app) : IClassFixture<FakeCloc
     public async Task Refresh_ClientNotAllowedRefresh_IsUnauthorizedClient()
     {
         var (_, _, tokens) = await LoginAsync();
-        var passwordOnly = app.Service<ClientStore>();
-        var client = app.AddClient();
-        var stored = passwordOnly.Find(client.Id)!;
-        stored.GrantTypes = [GrantTypes.Password];
-        passwordOnly.Update(stored);
+        // The command line always pairs refresh_token with password; a client stored without it still must not refresh.
+        var client = new TestClient(Auth.Jwt.Security.Secrets.NewToken(24), null);
+        app.Service<IClientStore>().Add(new Client { Id = client.Id, Name = "password only", Type = ClientType.Public, GrantTypes = [GrantTypes.Password] });
 
         await (await _http.RefreshAsync(client, tokens.RefreshToken)).ShouldBeOAuthError(HttpStatusCode.BadRequest, "unauthorized_client");
     }
@@ -220,15 +218,15 @@ public sealed class RefreshGrantTests(FakeClockApp app) : IClassFixture<FakeCloc
         }
 
         successors.Should().HaveCount(1, "one rotation; every other answer is the grace answer with the same successor");
-        var family = app.Service<RefreshTokenStore>().Find(tokens.RefreshToken)!.FamilyId;
-        app.Service<Auth.Jwt.Storage.AuthDatabase>().Collection<RefreshToken>("refresh_tokens").Count(t => t.FamilyId == family).Should().Be(2);
+        var family = app.Service<RefreshTokens>().Find(tokens.RefreshToken)!.FamilyId;
+        app.Service<Auth.Jwt.Storage.LiteDb.LiteDbDatabase>().RefreshTokens.Count(t => t.FamilyId == family).Should().Be(2);
     }
 
     [Fact]
     public async Task Refresh_AfterThePasswordChanged_IsInvalidGrant()
     {
         var (client, username, tokens) = await LoginAsync();
-        var user = app.Service<UserStore>().FindByUsername(username)!;
+        var user = app.Service<IUserStore>().FindByUsername(username)!;
 
         await app.Service<AccountLifecycle>().ChangePasswordAsync(user, "a brand new passphrase");
 
@@ -240,7 +238,7 @@ public sealed class RefreshGrantTests(FakeClockApp app) : IClassFixture<FakeCloc
     public async Task Refresh_AfterTheUserWasDeleted_IsInvalidGrant()
     {
         var (client, username, tokens) = await LoginAsync();
-        var users = app.Service<UserStore>();
+        var users = app.Service<IUserStore>();
 
         users.Delete(users.FindByUsername(username)!.Id);
 

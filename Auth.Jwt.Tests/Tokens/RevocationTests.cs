@@ -1,6 +1,5 @@
 using System.Net;
 using Auth.Jwt.Clients;
-using Auth.Jwt.Storage;
 using Auth.Jwt.Tests.Infrastructure;
 using Auth.Jwt.Tokens;
 
@@ -195,8 +194,8 @@ public sealed class RevocationPersistenceTests
         var client = app.AddClient();
         var tokens = await http.LoginAsync(client, await http.SignUpAsync());
         await http.PostTokenEndpointAsync("/o/revoke_token/", client, [("token", tokens.RefreshToken)]);
-        var revocations = app.Service<RevocationList>();
-        var stored = app.Service<AuthDatabase>().Collection<Revocation>("revocations");
+        var revocations = app.Service<Denylist>();
+        var stored = app.Service<IRevocationStore>();
         revocations.Count.Should().Be(1);
 
         app.Clock.Advance(TimeSpan.FromSeconds(36000 + 30 - 1));
@@ -206,7 +205,7 @@ public sealed class RevocationPersistenceTests
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         app.Service<Pruning>().PruneNow();
         revocations.Count.Should().Be(0);
-        stored.Count().Should().Be(0);
+        stored.ListRecordedSince(DateTimeOffset.MinValue).Should().BeEmpty();
     }
 
     [Fact]
@@ -215,13 +214,14 @@ public sealed class RevocationPersistenceTests
         using var app = new FakeClockApp();
         var http = app.CreateClient();
         var client = app.AddClient();
-        await http.LoginAsync(client, await http.SignUpAsync());
-        var stored = app.Service<AuthDatabase>().Collection<RefreshToken>("refresh_tokens");
-        stored.Count().Should().Be(1);
+        var tokens = await http.LoginAsync(client, await http.SignUpAsync());
+        var stored = app.Service<IRefreshTokenStore>();
+        var digest = Auth.Jwt.Security.Secrets.Digest(tokens.RefreshToken);
+        stored.FindByDigest(digest).Should().NotBeNull();
 
         app.Clock.Advance(TimeSpan.FromDays(30));
         app.Service<Pruning>().PruneNow();
 
-        stored.Count().Should().Be(0);
+        stored.FindByDigest(digest).Should().BeNull();
     }
 }

@@ -11,7 +11,7 @@ public abstract record SignUpResult
 }
 
 /// <summary>Sign-up as the seed's DRF serializer does it, with our stricter rules (DESIGN.md 2).</summary>
-public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, TimeProvider time, AccountsLog log)
+public sealed class SignUpService(IUserStore users, Argon2PasswordHasher hasher, TimeProvider time, AccountsLog log)
 {
     public const string UsernameTaken = "A user with that username already exists.";
     public const string InvalidUsername = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
@@ -28,7 +28,7 @@ public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, 
         }
 
         // Cheap refusal before paying for a hash; the unique index settles races below.
-        if (users.Exists(username))
+        if (users.FindByUsername(username) is not null)
         {
             return Taken();
         }
@@ -42,7 +42,7 @@ public sealed class SignUpService(UserStore users, Argon2PasswordHasher hasher, 
             DateJoined = time.GetUtcNow(),
         };
 
-        if (!users.TryInsert(user))
+        if (!users.TryAdd(user))
         {
             return Taken();
         }

@@ -90,7 +90,7 @@ public static class AdminCommandLine
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException or IOException or LiteDB.LiteException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException or IOException)
         {
             await context.Error.WriteLineAsync($"error: {e.Message}");
             return Failure;
@@ -152,6 +152,7 @@ public sealed class CliContext : IDisposable
                 .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
             // The same start-up validation as the server: bad configuration stops here, naming the key.
             _owned.GetService<IStartupValidator>()?.Validate();
+            StartupChecks.OpenStorage(_owned);
             _services = _owned;
         }
 

@@ -62,7 +62,7 @@ public static class AppsCommands
         var command = new Command("list", "List applications (never their secrets).") { json };
         command.SetAction(parsed =>
         {
-            var clients = context.Get<ClientStore>().All();
+            var clients = context.Get<IClientStore>().ListAll();
             if (parsed.GetValue(json))
             {
                 WriteJson(context, clients.Select(c => new Dictionary<string, object>

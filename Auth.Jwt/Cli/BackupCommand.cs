@@ -13,7 +13,7 @@ public static class BackupCommand
         command.SetAction(parsed =>
         {
             var target = Path.GetFullPath(parsed.GetRequiredValue(file));
-            var documents = context.Get<AuthDatabase>().BackupTo(target);
+            var documents = context.Get<IStorage>().BackupTo(target);
             context.Output.WriteLine($"backed up {documents} documents to {target}");
             return AdminCommandLine.Success;
         });

@@ -13,7 +13,7 @@ public static class TokensCommands
         revoke.SetAction(parsed =>
         {
             var name = parsed.GetRequiredValue(user);
-            if (context.Get<UserStore>().FindByUsername(name) is not { } found)
+            if (context.Get<IUserStore>().FindByUsername(name) is not { } found)
             {
                 context.Error.WriteLine($"error: no user is named {name}");
                 return AdminCommandLine.Failure;

@@ -57,7 +57,7 @@ public static class UsersCommands
         var command = new Command("list", "List users.") { json };
         command.SetAction(parsed =>
         {
-            var users = context.Get<UserStore>().All().OrderBy(u => u.DateJoined).ToList();
+            var users = context.Get<IUserStore>().ListAll();
             if (parsed.GetValue(json))
             {
                 context.Output.WriteLine(JsonSerializer.Serialize(users.Select(UserJson.Describe), Drf.JsonOptions));
@@ -104,18 +104,12 @@ public static class UsersCommands
                 return AdminCommandLine.Failure;
             }
 
-            var errors = new Dictionary<string, List<string>>();
-            if (FieldRules.RequireText(new Field(FieldState.Present, password), "password", trim: false, errors) is not null)
+            var refused = await context.Get<AccountLifecycle>().ChangePasswordAsync(user, password, cancellationToken);
+            if (refused.Count > 0)
             {
-                FieldRules.CheckNewPassword(password, "password", user.Username, errors);
+                return Refuse(context, new() { ["password"] = [.. refused] });
             }
 
-            if (errors.Count > 0)
-            {
-                return Refuse(context, errors);
-            }
-
-            await context.Get<AccountLifecycle>().ChangePasswordAsync(user, password, cancellationToken);
             context.Output.WriteLine($"password set for {user.Username}; their sessions are revoked");
             return AdminCommandLine.Success;
         });
@@ -124,7 +118,7 @@ public static class UsersCommands
 
     private static User? Find(CliContext context, string username)
     {
-        var user = context.Get<UserStore>().FindByUsername(username);
+        var user = context.Get<IUserStore>().FindByUsername(username);
         if (user is null)
         {
             context.Error.WriteLine($"error: no user is named {username}");

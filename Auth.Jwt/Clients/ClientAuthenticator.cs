@@ -19,7 +19,7 @@ public abstract record ClientAuthentication
 /// RFC 6749 2.3: HTTP Basic with form-urlencoded id and secret, or <c>client_id</c> (+ <c>client_secret</c>)
 /// in the form. A secret that is sent is always checked, in constant time against its digest.
 /// </summary>
-public sealed class ClientAuthenticator(ClientStore clients)
+public sealed class ClientAuthenticator(IClientStore clients)
 {
     // Compared against when the client is unknown, so both paths do the same work.
     private static readonly string UnknownClientDigest = Secrets.Digest(Secrets.NewToken());

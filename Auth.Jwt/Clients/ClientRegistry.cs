@@ -5,7 +5,7 @@ namespace Auth.Jwt.Clients;
 public sealed record CreatedClient(Client Client, string? Secret);
 
 /// <summary>Creates applications the way DOT's admin does; the secret is returned once and only its digest kept.</summary>
-public sealed class ClientRegistry(ClientStore clients, Tokens.RefreshTokenStore refreshTokens, Tokens.RevocationList revocations, TimeProvider time)
+public sealed class ClientRegistry(IClientStore clients, Tokens.SessionRevoker sessions, TimeProvider time)
 {
     public CreatedClient Add(string name, ClientType type, IEnumerable<string> grantTypes)
     {
@@ -26,7 +26,7 @@ public sealed class ClientRegistry(ClientStore clients, Tokens.RefreshTokenStore
             GrantTypes = grants,
             CreatedAt = time.GetUtcNow(),
         };
-        clients.Insert(client);
+        clients.Add(client);
         return new CreatedClient(client, secret);
     }
 
@@ -38,22 +38,19 @@ public sealed class ClientRegistry(ClientStore clients, Tokens.RefreshTokenStore
             return false;
         }
 
-        revocations.RevokeFamilies(refreshTokens.RevokeClient(clientId));
+        sessions.RevokeClient(clientId);
         return true;
     }
 
     /// <summary>A new secret for a confidential client; the old one stops working at once.</summary>
     public string? RotateSecret(string clientId)
     {
-        var client = clients.Find(clientId);
-        if (client is not { Type: ClientType.Confidential })
+        if (clients.Find(clientId) is not { Type: ClientType.Confidential })
         {
             return null;
         }
 
         var secret = Secrets.NewToken(32);
-        client.SecretDigest = Secrets.Digest(secret);
-        clients.Update(client);
-        return secret;
+        return clients.ReplaceSecretDigest(clientId, Secrets.Digest(secret)) ? secret : null;
     }
 }

@@ -17,31 +17,18 @@ public sealed partial class SigningKeys : IDisposable
     private readonly TimeSpan _tokenLifetime;
     private readonly ILogger _logger;
     private readonly Lock _reload = new();
-    private IReadOnlyList<LoadedKey> _keys;
+    private readonly KeyOptions _options;
+    private IReadOnlyList<LoadedKey> _keys = [];
     private FileSystemWatcher? _watcher;
-    private readonly TimeSpan _rescanInterval;
     private ITimer? _rescan;
 
     public SigningKeys(IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time, ILogger<SigningKeys> logger)
     {
-        _folder = new KeyFolder(options.Value.Path);
+        _options = options.Value;
+        _folder = new KeyFolder(_options.Path);
         _time = time;
         _tokenLifetime = tokens.Value.AccessTokenLifetime + tokens.Value.ClockSkew;
         _logger = logger;
-        _folder.EnsureExists();
-        if (_folder.List().Count == 0)
-        {
-            var generated = _folder.Generate(options.Value.KeySize, time.GetUtcNow(), DateTimeOffset.MinValue);
-            KeyGenerated(generated.Kid, generated.PemPath);
-        }
-
-        _keys = [.. _folder.List().Select(file => Load(file, strict: true)!)];
-        if (Active is null)
-        {
-            throw new StartupException($"no key in {_folder.Path} may sign now (all pending or retired); run 'keys rotate --now'.");
-        }
-
-        _rescanInterval = TimeSpan.FromSeconds(options.Value.RescanSeconds);
     }
 
     public string Folder => _folder.Path;
@@ -85,16 +72,33 @@ public sealed partial class SigningKeys : IDisposable
         return null;
     }
 
-    /// <summary>Watches the folder for keys added, rescheduled or removed by the command line or another server.</summary>
-    public void StartWatching()
+    /// <summary>
+    /// The start step: loads every key (generating the first one), then watches the folder for keys added,
+    /// rescheduled or removed by the command line or another server.
+    /// </summary>
+    public void Start()
     {
+        _folder.EnsureExists();
+        if (_folder.List().Count == 0)
+        {
+            var generated = _folder.Generate(_options.KeySize, _time.GetUtcNow(), DateTimeOffset.MinValue);
+            KeyGenerated(generated.Kid, generated.PemPath);
+        }
+
+        Volatile.Write(ref _keys, [.. _folder.List().Select(file => Load(file, strict: true)!)]);
+        if (Active is null)
+        {
+            throw new StartupException($"no key in {_folder.Path} may sign now (all pending or retired); run 'keys rotate --now'.");
+        }
+
+        var rescanInterval = TimeSpan.FromSeconds(_options.RescanSeconds);
         _watcher = new FileSystemWatcher(_folder.Path) { IncludeSubdirectories = false, EnableRaisingEvents = true };
         _watcher.Created += (_, _) => Reload();
         _watcher.Changed += (_, _) => Reload();
         _watcher.Deleted += (_, _) => Reload();
         _watcher.Renamed += (_, _) => Reload();
         // A poll of the file system, not a point in the keys' schedule: real time, whatever clock the schedule reads.
-        _rescan = TimeProvider.System.CreateTimer(_ => Reload(), null, _rescanInterval, _rescanInterval);
+        _rescan = TimeProvider.System.CreateTimer(_ => Reload(), null, rescanInterval, rescanInterval);
     }
 
     /// <summary>Re-reads the folder; a key that cannot be loaded is skipped and logged, never fatal to a running server.</summary>

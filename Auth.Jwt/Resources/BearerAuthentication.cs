@@ -74,8 +74,8 @@ public static class BearerAuthentication
     /// <summary>The in-process cut-off: a revoked family or token id fails here, from memory.</summary>
     private static Task RefuseRevoked(TokenValidatedContext context)
     {
-        var revocations = context.HttpContext.RequestServices.GetRequiredService<RevocationList>();
-        if (revocations.IsRevoked(context.Principal?.FindFirst("sid")?.Value, context.Principal?.FindFirst("jti")?.Value))
+        var denylist = context.HttpContext.RequestServices.GetRequiredService<Denylist>();
+        if (denylist.IsRevoked(context.Principal?.FindFirst("sid")?.Value, context.Principal?.FindFirst("jti")?.Value))
         {
             context.Fail("The token has been revoked.");
         }

@@ -41,10 +41,10 @@ public static class MeEndpoints
     private static RouteHandlerBuilder ProducesRfc6750Errors(this RouteHandlerBuilder builder) =>
         builder.Produces<DetailResponse>(StatusCodes.Status401Unauthorized).Produces<DetailResponse>(StatusCodes.Status403Forbidden);
 
-    private static IResult Get(HttpContext context, UserStore users) =>
+    private static IResult Get(HttpContext context, IUserStore users) =>
         CurrentUser(context, users) is { } user ? Results.Json(UserJson.Describe(user), Drf.JsonOptions) : TokenOfNoUser(context);
 
-    private static async Task<IResult> PatchAsync(HttpContext context, UserStore users, MeService me, CancellationToken cancellationToken)
+    private static async Task<IResult> PatchAsync(HttpContext context, IUserStore users, MeService me, CancellationToken cancellationToken)
     {
         if (CurrentUser(context, users) is not { } user)
         {
@@ -61,7 +61,7 @@ public static class MeEndpoints
         return errors is null ? Results.Json(UserJson.Describe(user), Drf.JsonOptions) : Drf.FieldErrors(errors);
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext context, UserStore users, MeService me, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(HttpContext context, IUserStore users, MeService me, CancellationToken cancellationToken)
     {
         if (CurrentUser(context, users) is not { } user)
         {
@@ -78,7 +78,7 @@ public static class MeEndpoints
         return errors is null ? Results.NoContent() : Drf.FieldErrors(errors);
     }
 
-    private static User? CurrentUser(HttpContext context, UserStore users) =>
+    private static User? CurrentUser(HttpContext context, IUserStore users) =>
         context.User.FindFirst("sub")?.Value is { } id ? users.FindById(id) : null;
 
     /// <summary>A valid token whose user is gone (deleted from another session): the token is no longer good.</summary>

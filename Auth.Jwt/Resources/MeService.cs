@@ -15,9 +15,9 @@ public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle life
         var errors = new Dictionary<string, List<string>>();
         var currentPassword = FieldRules.RequireText(current, "password", trim: false, errors);
         var newPassword = FieldRules.RequireText(replacement, "new_password", trim: false, errors);
-        if (newPassword is not null)
+        if (newPassword is not null && lifecycle.PasswordProblems(user, newPassword) is { Count: > 0 } problems)
         {
-            FieldRules.CheckNewPassword(newPassword, "new_password", user.Username, errors);
+            errors["new_password"] = [.. problems];
         }
 
         if (errors.Count > 0)
@@ -30,8 +30,8 @@ public sealed class MeService(Argon2PasswordHasher hasher, AccountLifecycle life
             return new() { ["password"] = [WrongPassword] };
         }
 
-        await lifecycle.ChangePasswordAsync(user, newPassword!, cancellationToken).ConfigureAwait(false);
-        return null;
+        var refused = await lifecycle.ChangePasswordAsync(user, newPassword!, cancellationToken).ConfigureAwait(false);
+        return refused.Count == 0 ? null : new() { ["new_password"] = [.. refused] };
     }
 
     /// <summary>Field errors, or null once the account and its sessions are gone.</summary>

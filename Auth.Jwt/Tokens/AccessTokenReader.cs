@@ -9,7 +9,7 @@ namespace Auth.Jwt.Tokens;
 /// Validates an access token outside the request pipeline (revocation, introspection) with the same
 /// parameters as the JwtBearer handler, and the same denylist.
 /// </summary>
-public sealed class AccessTokenReader(IOptions<TokenOptions> options, SigningKeys keys, RevocationList revocations)
+public sealed class AccessTokenReader(IOptions<TokenOptions> options, SigningKeys keys, Denylist denylist)
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
     private readonly Microsoft.IdentityModel.Tokens.TokenValidationParameters _parameters = JwtParameters.Create(options.Value, keys);
@@ -28,5 +28,5 @@ public sealed class AccessTokenReader(IOptions<TokenOptions> options, SigningKey
     }
 
     public bool IsRevoked(JsonWebToken token) =>
-        revocations.IsRevoked(token.TryGetClaim("sid", out var sid) ? sid.Value : null, token.Id);
+        denylist.IsRevoked(token.TryGetClaim("sid", out var sid) ? sid.Value : null, token.Id);
 }

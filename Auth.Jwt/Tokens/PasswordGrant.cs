@@ -7,12 +7,12 @@ namespace Auth.Jwt.Tokens;
 
 /// <summary>RFC 6749 4.3: the resource owner password credentials grant.</summary>
 public sealed class PasswordGrant(
-    UserStore users,
+    IUserStore users,
     Argon2PasswordHasher hasher,
-    RefreshTokenStore refreshTokens,
+    RefreshTokens refreshTokens,
+    SessionRevoker sessions,
     AccessTokenIssuer issuer,
     IOptions<TokenOptions> options,
-    TimeProvider time,
     AccountsLog accountsLog,
     TokensLog log,
     Telemetry.AuthMetrics metrics,
@@ -57,15 +57,16 @@ public sealed class PasswordGrant(
 
         throttle.Succeeded(username, clientIp);
 
-        var (refresh, refreshToken) = refreshTokens.Create(user.Id, client.Id, scope, time.GetUtcNow(), options.Value.RefreshTokenLifetime);
+        var (refresh, refreshToken) = refreshTokens.StartFamily(user.Id, client.Id, scope);
 
         // A password change or deletion that ran while this login was hashing revoked the user's families
         // before this one existed: the old password must not win a session.
         if (users.FindById(user.Id)?.PasswordHash != hashInEffect)
         {
-            refreshTokens.RevokeFamily(refresh.FamilyId);
+            sessions.RevokeFamily(refresh.FamilyId);
             return OAuthError.InvalidCredentials;
         }
+
         var access = issuer.Issue(user, client.Id, scope, refresh.FamilyId);
         log.LoginSucceeded(user.Id, client.Id, refresh.FamilyId, clientIp);
         metrics.TokenIssued(GrantTypes.Password);

@@ -1,17 +1,14 @@
 using Auth.Jwt.Accounts;
 using Auth.Jwt.Clients;
-using Microsoft.Extensions.Options;
 
 namespace Auth.Jwt.Tokens;
 
 /// <summary>RFC 6749 6 with rotation, reuse detection (RFC 9700 4.14) and the grace rule (DESIGN.md 3).</summary>
 public sealed class RefreshTokenGrant(
-    UserStore users,
-    RefreshTokenStore refreshTokens,
-    RevocationList revocations,
+    IUserStore users,
+    RefreshTokens refreshTokens,
+    SessionRevoker sessions,
     AccessTokenIssuer issuer,
-    IOptions<TokenOptions> options,
-    TimeProvider time,
     TokensLog log,
     Telemetry.AuthMetrics metrics)
 {
@@ -45,13 +42,11 @@ public sealed class RefreshTokenGrant(
         var user = users.FindById(stored.UserId);
         if (user is null)
         {
-            refreshTokens.RevokeFamily(stored.FamilyId);
-            revocations.RevokeFamilies([stored.FamilyId]);
+            sessions.RevokeFamily(stored.FamilyId);
             return OAuthError.InvalidGrant;
         }
 
-        var settings = options.Value;
-        switch (refreshTokens.Rotate(token, client.Id, time.GetUtcNow(), settings.RefreshTokenLifetime, settings.RefreshGrace))
+        switch (refreshTokens.Rotate(token, client.Id))
         {
             case Rotation.Rotated rotated:
                 var access = issuer.Issue(user, client.Id, scope, rotated.Successor.FamilyId);
@@ -59,8 +54,6 @@ public sealed class RefreshTokenGrant(
                 metrics.TokenIssued(GrantTypes.RefreshToken);
                 return new TokenResponse(access.Token, access.ExpiresIn, "Bearer", scope, rotated.SuccessorToken);
             case Rotation.ReuseDetected reuse:
-                // The access tokens of the family die with it, here at once.
-                revocations.RevokeFamilies([reuse.Presented.FamilyId]);
                 log.RefreshReuseDetected(reuse.Presented.FamilyId, reuse.Presented.UserId, client.Id);
                 metrics.RefreshReuseDetected();
                 return OAuthError.InvalidGrant;

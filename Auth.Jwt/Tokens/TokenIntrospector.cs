@@ -4,7 +4,7 @@ using Auth.Jwt.Clients;
 namespace Auth.Jwt.Tokens;
 
 /// <summary>RFC 7662: what a resource server without our keys learns about a token.</summary>
-public sealed class TokenIntrospector(AccessTokenReader accessTokens, RefreshTokenStore refreshTokens, UserStore users, TimeProvider time)
+public sealed class TokenIntrospector(AccessTokenReader accessTokens, RefreshTokens refreshTokens, IUserStore users, TimeProvider time)
 {
     private static readonly Dictionary<string, object> Inactive = new() { ["active"] = false };
 

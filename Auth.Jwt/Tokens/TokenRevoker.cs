@@ -13,7 +13,7 @@ public enum RevokeOutcome
 /// Logout, the strong way: a refresh token takes its whole family with it, and the family's access
 /// tokens die here at once (their <c>sid</c>); an access token's <c>jti</c> is denied until it expires.
 /// </summary>
-public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList revocations, AccessTokenReader accessTokens, TokensLog log, Telemetry.AuthMetrics metrics)
+public sealed class TokenRevoker(RefreshTokens refreshTokens, SessionRevoker sessions, AccessTokenReader accessTokens, TokensLog log, Telemetry.AuthMetrics metrics)
 {
     public async Task<RevokeOutcome> RevokeAsync(string token, Client client)
     {
@@ -25,8 +25,7 @@ public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList
                 return RevokeOutcome.ForeignToken;
             }
 
-            refreshTokens.RevokeFamily(refresh.FamilyId);
-            revocations.RevokeFamilies([refresh.FamilyId]);
+            sessions.RevokeFamily(refresh.FamilyId);
             log.RefreshTokenRevoked(refresh.FamilyId, client.Id);
             metrics.Revoked("refresh_token");
             return RevokeOutcome.Revoked;
@@ -39,7 +38,7 @@ public sealed class TokenRevoker(RefreshTokenStore refreshTokens, RevocationList
                 return RevokeOutcome.ForeignToken;
             }
 
-            revocations.RevokeAccessToken(access.Id, new DateTimeOffset(access.ValidTo, TimeSpan.Zero));
+            sessions.RevokeAccessToken(access.Id, new DateTimeOffset(access.ValidTo, TimeSpan.Zero));
             log.AccessTokenRevoked(access.Id, client.Id);
             metrics.Revoked("access_token");
             return RevokeOutcome.Revoked;

@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Auth.Jwt.Tokens;
 using Microsoft.Extensions.Options;
 
-namespace Auth.Jwt.Storage;
+namespace Auth.Jwt.Tokens;
 
 public sealed class PruningOptions
 {
@@ -16,10 +15,10 @@ public sealed class PruningOptions
 [OptionsValidator]
 public sealed partial class PruningOptionsValidator : IValidateOptions<PruningOptions>;
 
-/// <summary>Keeps the file from growing without bound: expired refresh tokens and spent denylist entries go.</summary>
+/// <summary>Keeps the store from growing without bound: expired refresh tokens and spent denylist entries go.</summary>
 public sealed partial class Pruning(
-    RefreshTokenStore refreshTokens,
-    RevocationList revocations,
+    IRefreshTokenStore refreshTokens,
+    Denylist denylist,
     IOptions<PruningOptions> options,
     TimeProvider time,
     ILogger<Pruning> logger) : BackgroundService
@@ -28,7 +27,7 @@ public sealed partial class Pruning(
 
     public (int RefreshTokens, int Revocations) PruneNow()
     {
-        var pruned = (refreshTokens.PruneExpired(time.GetUtcNow()), revocations.Prune());
+        var pruned = (refreshTokens.DeleteExpired(time.GetUtcNow()), denylist.Prune());
         if (pruned.Item1 + pruned.Item2 > 0)
         {
             Pruned(pruned.Item1, pruned.Item2);
@@ -47,7 +46,7 @@ public sealed partial class Pruning(
             {
                 PruneNow();
             }
-            catch (Exception e) when (e is LiteDB.LiteException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 PruneFailed(e);
             }

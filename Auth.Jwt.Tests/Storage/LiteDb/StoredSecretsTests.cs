@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using Auth.Jwt.Clients;
-using Auth.Jwt.Storage;
+using Auth.Jwt.Storage.LiteDb;
 using Auth.Jwt.Tests.Infrastructure;
 using LiteDB;
 
-namespace Auth.Jwt.Tests.Storage;
+namespace Auth.Jwt.Tests.Storage.LiteDb;
 
 /// <summary>What an attacker holding the database file gets: no password, secret or token in the clear.</summary>
 public sealed class StoredSecretsTests
@@ -19,7 +19,7 @@ public sealed class StoredSecretsTests
         var response = await app.CreateClient().PostJsonAsync("/sign_up/", $$"""{"username":"{{username}}","password":"{{password}}"}""");
         response.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        var document = app.Service<AuthDatabase>().Database.GetCollection("users").FindAll().Single();
+        var document = app.Service<LiteDbDatabase>().Database.GetCollection("users").FindAll().Single();
 
         document["PasswordHash"].AsString.Should().StartWith("$argon2id$v=19$m=1024,t=1,p=1$");
         document.ToString().Should().NotContain(password);
@@ -41,7 +41,7 @@ public sealed class StoredSecretsTests
         AssertFilesDoNotContain(app, password, confidential.Secret!, login.AccessToken, login.RefreshToken, refreshed.AccessToken, refreshed.RefreshToken);
         foreach (var collection in new[] { "users", "clients", "refresh_tokens" })
         {
-            foreach (var document in app.Service<AuthDatabase>().Database.GetCollection(collection).FindAll())
+            foreach (var document in app.Service<LiteDbDatabase>().Database.GetCollection(collection).FindAll())
             {
                 var text = document.ToString();
                 text.Should().NotContain(password).And.NotContain(confidential.Secret!)
@@ -54,7 +54,7 @@ public sealed class StoredSecretsTests
     /// <summary>Checkpoints the log into the data file, then scans every byte of both.</summary>
     private static void AssertFilesDoNotContain(AuthJwtApp app, params string[] secrets)
     {
-        var database = app.Service<AuthDatabase>();
+        var database = app.Service<LiteDbDatabase>();
         database.Database.Checkpoint();
         foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database.FilePath)!, "*.db"))
         {

@@ -1,15 +1,41 @@
 using Auth.Jwt.Storage;
+using Auth.Jwt.Storage.LiteDb;
 using Microsoft.Extensions.Options;
 
-namespace Auth.Jwt.Tests.Storage;
+namespace Auth.Jwt.Tests.Storage.LiteDb;
 
-public sealed class AuthDatabaseTests : IDisposable
+public sealed class LiteDbDatabaseTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("authjwt-db-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private AuthDatabase Open() => new(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }));
+    private LiteDbDatabase Open()
+    {
+        var database = new LiteDbDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }));
+        try
+        {
+            database.Open();
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
+
+    [Fact]
+    public void Constructing_TouchesNoFile_OpeningDoes()
+    {
+        using var database = new LiteDbDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }));
+
+        Directory.Exists(Path.Combine(_root, "data")).Should().BeFalse("no I/O before the start step");
+        database.Exists.Should().BeFalse();
+
+        database.Open();
+        database.Exists.Should().BeTrue();
+    }
 
     [Fact]
     public void Open_CreatesTheFileInAFolderOnlyItsOwnerCanEnter()
