@@ -3,10 +3,11 @@ using Auth.Jwt.Cli;
 using Auth.Jwt.Storage;
 
 OwnerOnlyFiles.Apply();
-if (AdminCommandLine.Handles(args))
+var (settings, command) = AppConfiguration.Split(args);
+if (command is not ([] or ["serve"]))
 {
-    return await AdminCommandLine.RunAsync(args, Console.Out, Console.Error);
+    return await AdminCommandLine.RunAsync(command, Console.Out, Console.Error, AppConfiguration.ForCommandLine(settings));
 }
 
-var app = Server.Build(args is ["serve", .. var rest] ? rest : args);
+var app = Server.Build(settings);
 return await Server.RunAsync(app);

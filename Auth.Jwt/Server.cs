@@ -1,4 +1,5 @@
 using Auth.Jwt.Accounts;
+using Auth.Jwt.Cli.Admin;
 using Auth.Jwt.Http;
 using Auth.Jwt.Keys;
 using Auth.Jwt.Resources;
@@ -18,10 +19,12 @@ public static class Server
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
+        // The same sources, by the same code, as the command line: it must find what this server uses.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddAuthJwtSources(builder.Environment.ContentRootPath, builder.Environment.EnvironmentName, args);
+        var urls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } configured ? configured : DefaultUrl;
+        builder.WebHost.UseUrls(urls);
+        builder.ListenOnAdminSocket(urls);
 
         // Defaults live in code: the binary runs with no appsettings.json beside it.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -43,7 +46,6 @@ public static class Server
         builder.Services.AddHostedService<StartupChecks>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Pruning>());
         builder.Services.AddHostedService(services => services.GetRequiredService<Denylist>());
-        builder.Services.AddHostedService<Cli.AdminSocketServer>();
         // Nothing here uses Data Protection (no cookies); keep its key ring in memory, off the disk.
         builder.Services.AddSingleton<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider, Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider>();
         builder.Services.AddExceptionHandler<ErrorHandler>();
@@ -69,6 +71,8 @@ public static class Server
         app.MapPrometheusMetrics();
         app.MapApiDocument();
         app.MapHealth();
+        app.MapAdmin();
+        app.Lifetime.ApplicationStarted.Register(() => AdminSocket.RestrictToOwner(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value));
         return app;
     }
 

@@ -52,6 +52,7 @@ public static class ServiceRegistration
         services.AddSingleton<TokensLog>();
         services.AddSingleton<PasswordGrant>();
         services.AddSingleton<RefreshTokenGrant>();
+        services.AddSingleton<Cli.Admin.AdminOperations>();
         return services;
     }
 

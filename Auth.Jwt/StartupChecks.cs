@@ -16,6 +16,7 @@ public sealed partial class StartupChecks(IServiceProvider services, ILogger<Sta
     public Task StartAsync(CancellationToken cancellationToken)
     {
         OpenStorage(services);
+        Cli.Admin.AdminSocket.RemoveStale(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value);
         services.GetRequiredService<SigningKeys>().Start();
         if (services.GetRequiredService<IClientStore>().ListAll().Count == 0)
         {

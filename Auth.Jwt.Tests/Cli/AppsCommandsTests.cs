@@ -86,6 +86,8 @@ public sealed class AppsCommandsTests : IDisposable
     [Fact]
     public async Task AppsRemove_UnknownClient_Fails1WithAMessageOnStderr()
     {
+        await _cli.RunAsync("apps", "add", "--name", "Kept", "--client-type", "public");
+
         var result = await _cli.RunAsync("apps", "remove", "nope");
 
         result.ExitCode.Should().Be(AdminCommandLine.Failure);

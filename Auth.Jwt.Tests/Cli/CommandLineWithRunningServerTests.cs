@@ -53,24 +53,6 @@ public sealed class CommandLineWithRunningServerTests : IDisposable
     }
 
     [Fact]
-    public async Task AdminSocket_IsForTheServicesUserAlone()
-    {
-        await using var server = await RunningServer.StartAsync(_root);
-        var socket = Path.Combine(_root, "data", "admin.sock");
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!File.Exists(socket) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.GetUnixFileMode(socket).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.GetUnixFileMode(Path.Combine(_root, "data")).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
-
-    [Fact]
     public async Task TokensRevokeUser_WhileServing_KillsAccessTokensAtOnce()
     {
         await using var server = await RunningServer.StartAsync(_root);

@@ -35,6 +35,7 @@ public sealed class TokensCommandsTests
     public async Task TokensRevokeUser_UnknownUser_Exits1()
     {
         using var cli = new Infrastructure.Cli();
+        await cli.RunWithInputAsync("correct horse battery\n", "users", "add", "somebody");
 
         var result = await cli.RunAsync("tokens", "revoke", "--user", "nobody");
 

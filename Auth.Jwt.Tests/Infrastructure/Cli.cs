@@ -10,6 +10,8 @@ public sealed class Cli : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("authjwt-cli-").FullName;
 
+    public string DatabasePath => Settings["AuthJwt:Storage:DatabasePath"]!;
+
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Cli()

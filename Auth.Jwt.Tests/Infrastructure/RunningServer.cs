@@ -41,7 +41,7 @@ public sealed class RunningServer : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. SettingsFor(root).Select(s => $"--{s.Key}={s.Value}")]);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First(a => a.StartsWith("http://127.", StringComparison.Ordinal));
         return new RunningServer(app, root, new HttpClient { BaseAddress = new Uri(address) });
     }
 

@@ -1,14 +1,12 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
+using Auth.Jwt.Cli.Admin;
 
 namespace Auth.Jwt.Cli;
 
 /// <summary>
-/// The admin command line of the same binary (DESIGN.md 9). With a server running on the same data,
-/// a command is sent over the server's admin socket and runs inside it, on the server's own services,
-/// so no write of either side is lost. With no server, it opens the data itself, configured by the same
-/// registration list. Exit codes: 0 success, 1 failure, 2 bad usage.
+/// The admin command line of the same binary (DESIGN.md 9). Each command is one call on
+/// <see cref="IAdminApi"/>: sent to the running server over its Unix socket when the server holds the
+/// data, or run here on the data itself when no server does. Exit codes: 0 success, 1 failure, 2 bad usage.
 /// </summary>
 public static class AdminCommandLine
 {
@@ -16,62 +14,51 @@ public static class AdminCommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
-    private static readonly string[] HostOptions = ["--urls", "--environment", "--contentRoot", "--applicationName"];
-
-    /// <summary>
-    /// Everything but the server goes to the command line: no arguments, <c>serve</c>, or host settings
-    /// (<c>--urls ...</c>, <c>--AuthJwt:Tokens:Issuer=...</c>) start the server; a typo is a usage error, never a second server.
-    /// </summary>
-    public static bool Handles(string[] args) =>
-        args.Length > 0 && args[0] != "serve" && !IsHostSetting(args[0]);
-
-    private static bool IsHostSetting(string arg)
+    /// <summary>Runs a command typed by a person or a script, with the configuration the server would read here.</summary>
+    /// <param name="args">The command, settings already taken out.</param>
+    /// <param name="output">Where answers go (stdout).</param>
+    /// <param name="error">Where notices and errors go (stderr).</param>
+    /// <param name="configuration">What the server would read here.</param>
+    /// <param name="input">Where a password is read from; the console when null.</param>
+    /// <param name="serverStartWait">How long to wait for a server that holds the data but does not answer yet.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration configuration, TextReader? input = null, TimeSpan? serverStartWait = null)
     {
-        var name = arg.Split('=', 2)[0];
-        return name.StartsWith("--", StringComparison.Ordinal)
-            && (name.Contains(':', StringComparison.Ordinal) || HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Runs a command typed by a person or a script.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null)
-    {
-        configuration ??= new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        using var context = CliContext.Local(configuration, output, error, input ?? Console.In);
+        await using var context = new CliContext(configuration, output, error, input ?? Console.In, serverStartWait ?? CliContext.DefaultServerStartWait);
         var parsed = BuildRoot(context).Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            return await ReportUsageErrorsAsync(parsed, error);
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run with --help for usage.");
+            return Usage;
         }
 
-        if (!args.Any(arg => HelpFlags.Contains(arg, StringComparer.Ordinal))
-            && AdminChannel.SocketPathFor(configuration) is { } socket
-            && AdminChannel.IsServing(socket))
+        try
         {
-            var secret = NeedsSecret(parsed) ? context.ReadSecret() : null;
-            return await AdminChannel.SendAsync(socket, args, secret, output, error);
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-
-        return await InvokeAsync(parsed, context);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One line, never a stack trace: the message of whatever stopped the command.
+            await error.WriteLineAsync($"error: {OneLine(e)}");
+            return Failure;
+        }
     }
 
-    /// <summary>Runs a command received on the admin socket, inside the server.</summary>
-    public static async Task<int> RunOnServerAsync(string[] args, string? secret, IServiceProvider services, TextWriter output, TextWriter error)
-    {
-        using var context = CliContext.OnServer(services, output, error, secret);
-        var parsed = BuildRoot(context).Parse(args);
-        return parsed.Errors.Count > 0 ? await ReportUsageErrorsAsync(parsed, error) : await InvokeAsync(parsed, context);
-    }
+    private static string OneLine(Exception e) =>
+        (e is Microsoft.Extensions.Options.OptionsValidationException validation ? string.Join("; ", validation.Failures) : e.Message)
+            .ReplaceLineEndings(" ");
 
     // Not RootCommand: it names itself after the file, and "Auth.Jwt" loses ".Jwt" as if it were an extension.
     private static Command BuildRoot(CliContext context) =>
-        new("Auth.Jwt", "Auth.Jwt: a self-contained OAuth2 token service. Run with no command (or 'serve') to start the server.")
+        new("Auth.Jwt", "Auth.Jwt: a self-contained OAuth2 token service. Settings such as --AuthJwt:Storage:DatabasePath=PATH may go anywhere on the line.")
         {
             new System.CommandLine.Help.HelpOption(),
             new VersionOption(),
+            ServeCommand(),
             AppsCommands.Create(context),
             UsersCommands.Create(context),
             KeysCommands.Create(context),
@@ -79,119 +66,21 @@ public static class AdminCommandLine
             BackupCommand.Create(context),
         };
 
-    /// <summary>Commands that take a password: it is read here (stdin or a silent prompt), never from argv.</summary>
-    private static bool NeedsSecret(ParseResult parsed) =>
-        parsed.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command.Name: "users" }
-        && parsed.CommandResult.Command.Name is "add" or "set-password";
-
-    private static async Task<int> InvokeAsync(ParseResult parsed, CliContext context)
+    /// <summary><c>serve</c> alone starts the server before this parser runs; here it is only described (<c>serve --help</c>).</summary>
+    private static Command ServeCommand()
     {
-        try
-        {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false });
-        }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or StartupException or IOException)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}");
-            return Failure;
-        }
-    }
-
-    private static async Task<int> ReportUsageErrorsAsync(ParseResult parsed, TextWriter error)
-    {
-        foreach (var parseError in parsed.Errors)
-        {
-            await error.WriteLineAsync($"error: {parseError.Message}");
-        }
-
-        await error.WriteLineAsync("Run with --help for usage.");
-        return Usage;
+        var serve = new Command("serve", "Start the server (also what no command does). Listens on --urls (default http://127.0.0.1:8000) and on the admin socket.");
+        serve.SetAction(_ => Success);
+        return serve;
     }
 }
 
-/// <summary>What every command needs: the services (the server's, or built on first use), the writers, and a way to read a password.</summary>
-public sealed class CliContext : IDisposable
+/// <summary>What a command needs of the data: one that needs what exists never creates an empty database.</summary>
+public enum DataNeed
 {
-    private readonly IConfiguration? _configuration;
-    private readonly TextReader? _input;
-    private readonly string? _forwardedSecret;
-    private IServiceProvider? _services;
-    private ServiceProvider? _owned;
+    Existing,
+    MayCreate,
 
-    private CliContext(IConfiguration? configuration, IServiceProvider? services, TextWriter output, TextWriter error, TextReader? input, string? forwardedSecret)
-    {
-        _configuration = configuration;
-        _services = services;
-        Output = output;
-        Error = error;
-        _input = input;
-        _forwardedSecret = forwardedSecret;
-    }
-
-    public TextWriter Output { get; }
-
-    public TextWriter Error { get; }
-
-    public static CliContext Local(IConfiguration configuration, TextWriter output, TextWriter error, TextReader input) =>
-        new(configuration, null, output, error, input, null);
-
-    public static CliContext OnServer(IServiceProvider services, TextWriter output, TextWriter error, string? secret) =>
-        new(null, services, output, error, null, secret);
-
-    public T Get<T>() where T : notnull
-    {
-        if (_services is null)
-        {
-            _owned = new ServiceCollection()
-                // Logs go to stderr, so stdout carries only the command's output (--json stays parseable).
-                .AddLogging(logging => logging
-                    .AddSimpleConsole()
-                    .AddFilter(level => level >= LogLevel.Warning)
-                    .Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace))
-                .AddAuthJwt(_configuration!)
-                .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-            // The same start-up validation as the server: bad configuration stops here, naming the key.
-            _owned.GetService<IStartupValidator>()?.Validate();
-            StartupChecks.OpenStorage(_owned);
-            _services = _owned;
-        }
-
-        return _services.GetRequiredService<T>();
-    }
-
-    /// <summary>
-    /// A password: forwarded by the client on the server side; otherwise one line of stdin when it is
-    /// redirected, or typed at a prompt without echo.
-    /// </summary>
-    public string ReadSecret()
-    {
-        if (_forwardedSecret is not null || _input is null)
-        {
-            return _forwardedSecret ?? "";
-        }
-
-        if (!ReferenceEquals(_input, Console.In) || Console.IsInputRedirected)
-        {
-            return _input.ReadLine() ?? "";
-        }
-
-        Error.Write("Password: ");
-        var typed = new System.Text.StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
-        {
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                typed.Length = Math.Max(0, typed.Length - 1);
-            }
-            else if (!char.IsControl(key.KeyChar))
-            {
-                typed.Append(key.KeyChar);
-            }
-        }
-
-        Error.WriteLine();
-        return typed.ToString();
-    }
-
-    public void Dispose() => _owned?.Dispose();
+    /// <summary>The <c>keys</c> commands: through the server when one holds the data, else on the keys folder alone.</summary>
+    KeysFolderOnly,
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Text.Json;
+using Auth.Jwt.Cli.Admin;
 using Auth.Jwt.Clients;
-using Auth.Jwt.Http;
 
 namespace Auth.Jwt.Cli;
 
@@ -34,25 +33,25 @@ public static class AppsCommands
         grants.AcceptOnlyFromAmong([.. GrantTypes.Supported]);
 
         var command = new Command("add", "Create an application; prints its client_id, and its secret once for a confidential client.") { name, type, grants, json };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var clientType = parsed.GetRequiredValue(type) == "confidential" ? ClientType.Confidential : ClientType.Public;
-            var created = context.Get<ClientRegistry>().Add(parsed.GetRequiredValue(name), clientType, parsed.GetRequiredValue(grants));
-            if (parsed.GetValue(json))
+            var admin = await context.AdminAsync(DataNeed.MayCreate, cancellationToken);
+            var request = new AddAppRequest(parsed.GetRequiredValue(name), parsed.GetRequiredValue(type), parsed.GetRequiredValue(grants));
+            return context.Report(await admin.AddAppAsync(request, cancellationToken), created =>
             {
-                WriteJson(context, new Dictionary<string, string?> { ["client_id"] = created.Client.Id, ["client_secret"] = created.Secret });
-            }
-            else
-            {
-                context.Output.WriteLine($"client_id:     {created.Client.Id}");
-                if (created.Secret is not null)
+                if (parsed.GetValue(json))
                 {
-                    context.Output.WriteLine($"client_secret: {created.Secret}");
+                    context.WriteJson(created);
+                    return;
+                }
+
+                context.Output.WriteLine($"client_id:     {created.ClientId}");
+                if (created.ClientSecret is not null)
+                {
+                    context.Output.WriteLine($"client_secret: {created.ClientSecret}");
                     context.Output.WriteLine("The secret is shown only now; only its digest is stored.");
                 }
-            }
-
-            return AdminCommandLine.Success;
+            });
         });
         return command;
     }
@@ -60,29 +59,22 @@ public static class AppsCommands
     private static Command List(CliContext context, Option<bool> json)
     {
         var command = new Command("list", "List applications (never their secrets).") { json };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var clients = context.Get<IClientStore>().ListAll();
-            if (parsed.GetValue(json))
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(await admin.ListAppsAsync(cancellationToken), apps =>
             {
-                WriteJson(context, clients.Select(c => new Dictionary<string, object>
+                if (parsed.GetValue(json))
                 {
-                    ["client_id"] = c.Id,
-                    ["name"] = c.Name,
-                    ["client_type"] = c.Type.ToString().ToLowerInvariant(),
-                    ["grant_types"] = c.GrantTypes,
-                    ["created_at"] = c.CreatedAt,
-                }));
-            }
-            else
-            {
-                foreach (var c in clients)
-                {
-                    context.Output.WriteLine($"{c.Id}  {c.Type.ToString().ToLowerInvariant(),-12}  {string.Join(',', c.GrantTypes),-22}  {c.Name}");
+                    context.WriteJson(apps);
+                    return;
                 }
-            }
 
-            return AdminCommandLine.Success;
+                foreach (var app in apps)
+                {
+                    context.Output.WriteLine($"{app.ClientId}  {app.ClientType,-12}  {string.Join(',', app.GrantTypes),-22}  {app.Name}");
+                }
+            });
         });
         return command;
     }
@@ -91,17 +83,10 @@ public static class AppsCommands
     {
         var clientId = new Argument<string>("client_id") { Description = "The application to remove." };
         var command = new Command("remove", "Remove an application and revoke its refresh tokens.") { clientId };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var id = parsed.GetRequiredValue(clientId);
-            if (!context.Get<ClientRegistry>().Remove(id))
-            {
-                context.Error.WriteLine($"error: no application has client_id {id}");
-                return AdminCommandLine.Failure;
-            }
-
-            context.Output.WriteLine($"removed {id}");
-            return AdminCommandLine.Success;
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(await admin.RemoveAppAsync(parsed.GetRequiredValue(clientId), cancellationToken), context.WriteDone);
         });
         return command;
     }
@@ -110,29 +95,21 @@ public static class AppsCommands
     {
         var clientId = new Argument<string>("client_id") { Description = "A confidential application." };
         var command = new Command("rotate-secret", "Give a confidential application a new secret; the old one stops working at once.") { clientId, json };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var id = parsed.GetRequiredValue(clientId);
-            if (context.Get<ClientRegistry>().RotateSecret(id) is not { } secret)
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(await admin.RotateAppSecretAsync(parsed.GetRequiredValue(clientId), cancellationToken), rotated =>
             {
-                context.Error.WriteLine($"error: no confidential application has client_id {id}");
-                return AdminCommandLine.Failure;
-            }
-
-            if (parsed.GetValue(json))
-            {
-                WriteJson(context, new Dictionary<string, string> { ["client_id"] = id, ["client_secret"] = secret });
-            }
-            else
-            {
-                context.Output.WriteLine($"client_secret: {secret}");
-            }
-
-            return AdminCommandLine.Success;
+                if (parsed.GetValue(json))
+                {
+                    context.WriteJson(rotated);
+                }
+                else
+                {
+                    context.Output.WriteLine($"client_secret: {rotated.ClientSecret}");
+                }
+            });
         });
         return command;
     }
-
-    private static void WriteJson<T>(CliContext context, T value) =>
-        context.Output.WriteLine(JsonSerializer.Serialize(value, Drf.JsonOptions));
 }

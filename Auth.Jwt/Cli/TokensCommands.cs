@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Auth.Jwt.Accounts;
 
 namespace Auth.Jwt.Cli;
 
@@ -10,18 +9,12 @@ public static class TokensCommands
     {
         var user = new Option<string>("--user") { Description = "The username (any case).", Required = true };
         var revoke = new Command("revoke", "Revoke every refresh-token family of a user; their access tokens die here at once.") { user };
-        revoke.SetAction(parsed =>
+        revoke.SetAction(async (parsed, cancellationToken) =>
         {
-            var name = parsed.GetRequiredValue(user);
-            if (context.Get<IUserStore>().FindByUsername(name) is not { } found)
-            {
-                context.Error.WriteLine($"error: no user is named {name}");
-                return AdminCommandLine.Failure;
-            }
-
-            var families = context.Get<AccountLifecycle>().RevokeSessions(found.Id);
-            context.Output.WriteLine($"revoked {families} session(s) of {found.Username}");
-            return AdminCommandLine.Success;
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(
+                await admin.EndSessionsAsync(parsed.GetRequiredValue(user), cancellationToken),
+                ended => context.Output.WriteLine($"revoked {ended.Sessions} session(s) of {ended.Username}"));
         });
 
         return new Command("tokens", "Revoke tokens.") { revoke };

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using Auth.Jwt.Accounts;
-using Auth.Jwt.Http;
+using Auth.Jwt.Cli.Admin;
 
 namespace Auth.Jwt.Cli;
 
@@ -30,24 +28,18 @@ public static class UsersCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var password = context.ReadSecret();
-            var result = await context.Get<SignUpService>().SignUpAsync(
-                new Field(FieldState.Present, parsed.GetRequiredValue(username)), new Field(FieldState.Present, password), cancellationToken);
-            if (result is SignUpResult.Invalid invalid)
+            var admin = await context.AdminAsync(DataNeed.MayCreate, cancellationToken);
+            return context.Report(await admin.AddUserAsync(new AddUserRequest(parsed.GetRequiredValue(username), password), cancellationToken), user =>
             {
-                return Refuse(context, invalid.Errors);
-            }
-
-            var user = ((SignUpResult.Created)result).User;
-            if (parsed.GetValue(json))
-            {
-                context.Output.WriteLine(JsonSerializer.Serialize(UserJson.Describe(user), Drf.JsonOptions));
-            }
-            else
-            {
-                context.Output.WriteLine($"created {user.Username} ({user.Id})");
-            }
-
-            return AdminCommandLine.Success;
+                if (parsed.GetValue(json))
+                {
+                    context.WriteJson(user);
+                }
+                else
+                {
+                    context.Output.WriteLine($"created {user.Username} ({user.Id})");
+                }
+            });
         });
         return command;
     }
@@ -55,21 +47,22 @@ public static class UsersCommands
     private static Command List(CliContext context, Option<bool> json)
     {
         var command = new Command("list", "List users.") { json };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            var users = context.Get<IUserStore>().ListAll();
-            if (parsed.GetValue(json))
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(await admin.ListUsersAsync(cancellationToken), users =>
             {
-                context.Output.WriteLine(JsonSerializer.Serialize(users.Select(UserJson.Describe), Drf.JsonOptions));
-                return AdminCommandLine.Success;
-            }
+                if (parsed.GetValue(json))
+                {
+                    context.WriteJson(users);
+                    return;
+                }
 
-            foreach (var user in users)
-            {
-                context.Output.WriteLine($"{user.Id}  {user.DateJoined:u}  {user.Username}");
-            }
-
-            return AdminCommandLine.Success;
+                foreach (var user in users)
+                {
+                    context.Output.WriteLine($"{user.Id}  {user.DateJoined}  {user.Username}");
+                }
+            });
         });
         return command;
     }
@@ -78,16 +71,10 @@ public static class UsersCommands
     {
         var username = new Argument<string>("username") { Description = "The user to delete (any case)." };
         var command = new Command("remove", "Delete a user and end every session of theirs.") { username };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
-            if (Find(context, parsed.GetRequiredValue(username)) is not { } user)
-            {
-                return AdminCommandLine.Failure;
-            }
-
-            context.Get<AccountLifecycle>().Delete(user);
-            context.Output.WriteLine($"removed {user.Username}");
-            return AdminCommandLine.Success;
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(await admin.RemoveUserAsync(parsed.GetRequiredValue(username), cancellationToken), context.WriteDone);
         });
         return command;
     }
@@ -99,37 +86,9 @@ public static class UsersCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var password = context.ReadSecret();
-            if (Find(context, parsed.GetRequiredValue(username)) is not { } user)
-            {
-                return AdminCommandLine.Failure;
-            }
-
-            var refused = await context.Get<AccountLifecycle>().ChangePasswordAsync(user, password, cancellationToken);
-            if (refused.Count > 0)
-            {
-                return Refuse(context, new() { ["password"] = [.. refused] });
-            }
-
-            context.Output.WriteLine($"password set for {user.Username}; their sessions are revoked");
-            return AdminCommandLine.Success;
+            var admin = await context.AdminAsync(DataNeed.Existing, cancellationToken);
+            return context.Report(await admin.SetPasswordAsync(parsed.GetRequiredValue(username), new SetPasswordRequest(password), cancellationToken), context.WriteDone);
         });
         return command;
-    }
-
-    private static User? Find(CliContext context, string username)
-    {
-        var user = context.Get<IUserStore>().FindByUsername(username);
-        if (user is null)
-        {
-            context.Error.WriteLine($"error: no user is named {username}");
-        }
-
-        return user;
-    }
-
-    private static int Refuse(CliContext context, Dictionary<string, List<string>> errors)
-    {
-        context.Error.WriteLine("error: " + string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
-        return AdminCommandLine.Failure;
     }
 }

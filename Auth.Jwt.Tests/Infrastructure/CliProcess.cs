@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Auth.Jwt.Tests.Infrastructure;
+
+/// <summary>The real binary as an operator runs it: <c>dotnet Auth.Jwt.dll ...</c> from a folder of their choosing.</summary>
+public static class CliProcess
+{
+    public static string AppPath => typeof(Program).Assembly.Location;
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(AppPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Only what the test gives: no AuthJwt settings leak in from the environment running the tests.
+        foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("AuthJwt", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(variable);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(stdin ?? "");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
