@@ -27,6 +27,7 @@ public sealed partial class Denylist(IRevocationStore store, IOptions<DenylistOp
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger;
     private DateTimeOffset _readUpTo;
+    private PeriodicTimer? _timer;
 
     public int Count => _revoked.Count;
 
@@ -69,9 +70,16 @@ public sealed partial class Denylist(IRevocationStore store, IOptions<DenylistOp
         return store.DeleteExpired(now);
     }
 
+    /// <summary>The interval starts with the start step, not whenever the background task is first scheduled.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds), time);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds), time);
+        using var timer = _timer ?? throw new InvalidOperationException("The denylist was not started.");
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
