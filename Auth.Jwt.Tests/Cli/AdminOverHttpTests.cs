@@ -21,16 +21,7 @@ public sealed class AdminOverHttpTests : IDisposable
 
     private string DatabasePath => Path.Combine(_root, "data", "auth.db");
 
-    private Task<CliResult> RunCliAsync(string? stdin, params string[] args)
-    {
-        var cli = new Infrastructure.Cli();
-        foreach (var (key, value) in RunningServer.SettingsFor(_root))
-        {
-            cli.Settings[key] = value;
-        }
-
-        return cli.RunWithInputAsync(stdin, args);
-    }
+    private Task<CliResult> RunCliAsync(string? stdin, params string[] args) => Infrastructure.Cli.RunBesideAsync(_root, stdin, args);
 
     [Fact]
     public async Task FiftyAppsAdd_StartedAtOnceBesideTheServer_AllSucceedAndAllExist()

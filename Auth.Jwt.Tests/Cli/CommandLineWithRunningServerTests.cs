@@ -15,16 +15,7 @@ public sealed class CommandLineWithRunningServerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private Task<CliResult> RunCliAsync(string? stdin, params string[] args)
-    {
-        var cli = new Infrastructure.Cli();
-        foreach (var (key, value) in RunningServer.SettingsFor(_root))
-        {
-            cli.Settings[key] = value;
-        }
-
-        return cli.RunWithInputAsync(stdin, args);
-    }
+    private Task<CliResult> RunCliAsync(string? stdin, params string[] args) => Infrastructure.Cli.RunBesideAsync(_root, stdin, args);
 
     [Fact]
     public async Task CommandLineAndServer_WritingAtOnce_LoseNothing()

@@ -20,6 +20,18 @@ public sealed class Cli : IDisposable
         Settings["AuthJwt:Keys:Path"] = Path.Combine(Root, "keys");
     }
 
+    /// <summary>Runs one command on the data of a <see cref="RunningServer"/> rooted at <paramref name="root"/>.</summary>
+    public static async Task<CliResult> RunBesideAsync(string root, string? stdin, params string[] args)
+    {
+        using var cli = new Cli();
+        foreach (var (key, value) in RunningServer.SettingsFor(root))
+        {
+            cli.Settings[key] = value;
+        }
+
+        return await cli.RunWithInputAsync(stdin, args);
+    }
+
     public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     /// <param name="stdin">What the command reads from standard input (a password), if anything.</param>
