@@ -40,7 +40,9 @@ public sealed class StartupValidationTests : IDisposable
     public async Task Start_PrivateKeyReadableByOthers_ExitsSayingHowToFixIt()
     {
         var keys = new Auth.Jwt.Keys.KeyFolder(Path.Combine(_root, "keys"));
-        var key = keys.Generate(2048, DateTimeOffset.UtcNow, DateTimeOffset.MinValue);
+        var (kid, pem) = Auth.Jwt.Keys.KeyMaterial.Generate(2048);
+        keys.Add(kid, pem, new Auth.Jwt.Keys.KeyMetadata(DateTimeOffset.UtcNow, DateTimeOffset.MinValue, null));
+        var key = new { PemPath = keys.PemPath(kid) };
         File.SetUnixFileMode(key.PemPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         var (exitCode, error) = await RunServerAsync();

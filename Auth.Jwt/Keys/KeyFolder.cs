@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,14 +9,11 @@ public sealed record KeyMetadata(
     [property: JsonPropertyName("activates_at")] DateTimeOffset ActivatesAt,
     [property: JsonPropertyName("retired_at")] DateTimeOffset? RetiredAt);
 
-/// <summary>One key as the folder holds it: <c>KID.pem</c> (PKCS#8, 0600) and <c>KID.json</c> (its schedule).</summary>
-public sealed record KeyFile(string Kid, string PemPath, KeyMetadata Metadata);
-
 /// <summary>
 /// The files of <c>keys/</c>. Every write is atomic (temp file + rename), so a running server
 /// reading the folder never sees half a key; private keys are created 0600 and never readable by others.
 /// </summary>
-public sealed class KeyFolder(string path)
+public sealed class KeyFolder(string path) : IKeyStore
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode GroupOrOthers =
@@ -27,6 +23,8 @@ public sealed class KeyFolder(string path)
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public string Location => Path;
 
     public void EnsureExists()
     {
@@ -45,7 +43,8 @@ public sealed class KeyFolder(string path)
         }
     }
 
-    public IReadOnlyList<KeyFile> List()
+    /// <summary>One key is <c>KID.pem</c> (PKCS#8, 0600) and <c>KID.json</c> (its schedule).</summary>
+    public IReadOnlyList<KeyEntry> List()
     {
         if (!Directory.Exists(Path))
         {
@@ -54,21 +53,45 @@ public sealed class KeyFolder(string path)
 
         return [.. Directory.EnumerateFiles(Path, "*.pem")
             .Order(StringComparer.Ordinal)
-            .Select(pem => new KeyFile(System.IO.Path.GetFileNameWithoutExtension(pem), pem, ReadMetadata(pem)))];
+            .Select(pem => new KeyEntry(System.IO.Path.GetFileNameWithoutExtension(pem), ReadMetadata(pem)))];
     }
 
-    /// <summary>A new RSA key, written 0600 from the first byte, with its schedule.</summary>
-    public KeyFile Generate(int keySize, DateTimeOffset now, DateTimeOffset activatesAt)
+    public string ReadPrivateKeyPem(string kid)
+    {
+        var pemPath = PemPath(kid);
+        RefuseIfReadableByOthers(pemPath);
+        return File.ReadAllText(pemPath);
+    }
+
+    /// <summary>Written 0600 from the first byte; the schedule first, so a server that sees the key sees when it may sign.</summary>
+    public void Add(string kid, string privateKeyPem, KeyMetadata metadata)
     {
         EnsureExists();
-        using var rsa = RSA.Create(keySize);
-        var kid = JwkThumbprint.Of(rsa.ExportParameters(includePrivateParameters: false));
-        var metadata = new KeyMetadata(now, activatesAt, null);
-        // The schedule first: a server that sees the key sees when it may sign.
         WriteMetadata(kid, metadata);
-        var pemPath = PemPath(kid);
-        WriteAtomically(pemPath, rsa.ExportPkcs8PrivateKeyPem());
-        return new KeyFile(kid, pemPath, metadata);
+        WriteAtomically(PemPath(kid), privateKeyPem);
+    }
+
+    // One server owns a folder (the database lock beside it), so checking then adding does not race.
+    public bool AddIfEmpty(string kid, string privateKeyPem, KeyMetadata metadata)
+    {
+        if (List().Count > 0)
+        {
+            return false;
+        }
+
+        Add(kid, privateKeyPem, metadata);
+        return true;
+    }
+
+    public IDisposable? Watch(Action changed)
+    {
+        EnsureExists();
+        var watcher = new FileSystemWatcher(Path) { IncludeSubdirectories = false, EnableRaisingEvents = true };
+        watcher.Created += (_, _) => changed();
+        watcher.Changed += (_, _) => changed();
+        watcher.Deleted += (_, _) => changed();
+        watcher.Renamed += (_, _) => changed();
+        return watcher;
     }
 
     public void WriteMetadata(string kid, KeyMetadata metadata) =>

@@ -9,15 +9,14 @@ public sealed record KeyStatus(string Kid, KeyState State, KeyMetadata Metadata,
 /// <c>keys list|rotate|retire|remove</c>: changes to the folder's schedules. Servers reading the folder
 /// follow them without a restart (DESIGN.md 5).
 /// </summary>
-public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time)
+public sealed class KeyRotation(IKeyStore store, IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time)
 {
-    private readonly KeyFolder _folder = new(options.Value.Path);
     private readonly TimeSpan _tokenLifetime = tokens.Value.AccessTokenLifetime + tokens.Value.ClockSkew;
 
     public IReadOnlyList<KeyStatus> List()
     {
         var now = time.GetUtcNow();
-        var files = _folder.List();
+        var files = store.List();
         var signer = KeySchedule.Signer(files, f => f.Metadata, now);
         return [.. files
             .OrderBy(f => f.Metadata.ActivatesAt)
@@ -29,20 +28,22 @@ public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOpti
     /// A new key, published at once and signing after the activation delay (or at once); the key signing
     /// now retires when the new one takes over, and stays valid until its last token expires.
     /// </summary>
-    public KeyFile Rotate(bool now)
+    public KeyEntry Rotate(bool now)
     {
         var at = time.GetUtcNow();
         var activatesAt = now ? at : at + options.Value.ActivationDelay;
-        var files = _folder.List();
+        var files = store.List();
         var current = KeySchedule.Signer(files, f => f.Metadata, at);
-        var created = _folder.Generate(options.Value.KeySize, at, activatesAt);
+        var (kid, pem) = KeyMaterial.Generate(options.Value.KeySize);
+        var created = new KeyEntry(kid, new KeyMetadata(at, activatesAt, null));
+        store.Add(kid, pem, created.Metadata);
         // The key signing now, and any key still waiting to sign, hand over to the new one when it activates;
         // otherwise a key rotated in earlier would stay published forever.
         foreach (var key in files.Where(f => f == current || f.Metadata.ActivatesAt > at))
         {
             if (key.Metadata.RetiredAt is null || key.Metadata.RetiredAt > activatesAt)
             {
-                _folder.WriteMetadata(key.Kid, key.Metadata with { RetiredAt = activatesAt });
+                store.WriteMetadata(key.Kid, key.Metadata with { RetiredAt = activatesAt });
             }
         }
 
@@ -53,7 +54,7 @@ public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOpti
     public string? Retire(string kid)
     {
         var at = time.GetUtcNow();
-        var files = _folder.List();
+        var files = store.List();
         var key = files.FirstOrDefault(f => f.Kid == kid);
         if (key is null)
         {
@@ -75,7 +76,7 @@ public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOpti
             return $"retiring {kid} would leave no key to sign; run 'keys rotate --now' first";
         }
 
-        _folder.WriteMetadata(kid, retiredKey.Metadata);
+        store.WriteMetadata(kid, retiredKey.Metadata);
         return null;
     }
 
@@ -100,7 +101,7 @@ public sealed class KeyRotation(IOptions<KeyOptions> options, IOptions<TokenOpti
                 : $"{kid} is not retired; retire it first, or pass --force to invalidate its tokens now";
         }
 
-        _folder.Delete(kid);
+        store.Delete(kid);
         return null;
     }
 }

@@ -12,32 +12,32 @@ namespace Auth.Jwt.Keys;
 /// </summary>
 public sealed partial class SigningKeys : IDisposable
 {
-    private readonly KeyFolder _folder;
+    private readonly IKeyStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _tokenLifetime;
     private readonly ILogger _logger;
     private readonly Lock _reload = new();
     private readonly KeyOptions _options;
     private IReadOnlyList<LoadedKey> _keys = [];
-    private FileSystemWatcher? _watcher;
+    private IDisposable? _watcher;
     private ITimer? _rescan;
 
-    public SigningKeys(IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time, ILogger<SigningKeys> logger)
+    public SigningKeys(IKeyStore store, IOptions<KeyOptions> options, IOptions<TokenOptions> tokens, TimeProvider time, ILogger<SigningKeys> logger)
     {
         _options = options.Value;
-        _folder = new KeyFolder(_options.Path);
+        _store = store;
         _time = time;
         _tokenLifetime = tokens.Value.AccessTokenLifetime + tokens.Value.ClockSkew;
         _logger = logger;
     }
 
-    public string Folder => _folder.Path;
+    public string Location => _store.Location;
 
     /// <summary>The key that signs now; null only if every key is pending or retired.</summary>
     public SigningKey? Active => KeySchedule.Signer(_keys, k => k.Metadata, _time.GetUtcNow())?.Key;
 
     /// <summary>The key to sign with now.</summary>
-    public SigningKey Signer => Active ?? throw new InvalidOperationException($"No key in {_folder.Path} may sign now; run 'keys rotate --now'.");
+    public SigningKey Signer => Active ?? throw new InvalidOperationException($"No key in {_store.Location} may sign now; run 'keys rotate --now'.");
 
     /// <summary>Every key the JWKS publishes and validation trusts now.</summary>
     public IEnumerable<SigningKey> Published
@@ -78,25 +78,23 @@ public sealed partial class SigningKeys : IDisposable
     /// </summary>
     public void Start()
     {
-        _folder.EnsureExists();
-        if (_folder.List().Count == 0)
+        if (_store.List().Count == 0)
         {
-            var generated = _folder.Generate(_options.KeySize, _time.GetUtcNow(), DateTimeOffset.MinValue);
-            KeyGenerated(generated.Kid, generated.PemPath);
+            var (kid, pem) = KeyMaterial.Generate(_options.KeySize);
+            if (_store.AddIfEmpty(kid, pem, new KeyMetadata(_time.GetUtcNow(), DateTimeOffset.MinValue, null)))
+            {
+                KeyGenerated(kid, _store.Location);
+            }
         }
 
-        Volatile.Write(ref _keys, [.. _folder.List().Select(file => Load(file, strict: true)!)]);
+        Volatile.Write(ref _keys, [.. _store.List().Select(entry => Load(entry, strict: true)!)]);
         if (Active is null)
         {
-            throw new StartupException($"no key in {_folder.Path} may sign now (all pending or retired); run 'keys rotate --now'.");
+            throw new StartupException($"no key in {_store.Location} may sign now (all pending or retired); run 'keys rotate --now'.");
         }
 
         var rescanInterval = TimeSpan.FromSeconds(_options.RescanSeconds);
-        _watcher = new FileSystemWatcher(_folder.Path) { IncludeSubdirectories = false, EnableRaisingEvents = true };
-        _watcher.Created += (_, _) => Reload();
-        _watcher.Changed += (_, _) => Reload();
-        _watcher.Deleted += (_, _) => Reload();
-        _watcher.Renamed += (_, _) => Reload();
+        _watcher = _store.Watch(Reload);
         // A poll of the file system, not a point in the keys' schedule: real time, whatever clock the schedule reads.
         _rescan = TimeProvider.System.CreateTimer(_ => Reload(), null, rescanInterval, rescanInterval);
     }
@@ -110,7 +108,7 @@ public sealed partial class SigningKeys : IDisposable
             {
                 var byKid = _keys.ToDictionary(k => k.Key.Kid, StringComparer.Ordinal);
                 var fresh = new List<LoadedKey>();
-                foreach (var file in _folder.List())
+                foreach (var file in _store.List())
                 {
                     var loaded = byKid.TryGetValue(file.Kid, out var known) ? known with { Metadata = file.Metadata } : Load(file, strict: false);
                     if (loaded is not null)
@@ -121,7 +119,7 @@ public sealed partial class SigningKeys : IDisposable
 
                 if (KeySchedule.Signer(fresh, k => k.Metadata, _time.GetUtcNow()) is null)
                 {
-                    ReloadRefused(_folder.Path);
+                    ReloadRefused(_store.Location);
                     return;
                 }
 
@@ -134,7 +132,7 @@ public sealed partial class SigningKeys : IDisposable
             }
             catch (Exception e) when (e is IOException or StartupException or UnauthorizedAccessException)
             {
-                ReloadFailed(e, _folder.Path);
+                ReloadFailed(e, _store.Location);
             }
         }
     }
@@ -145,24 +143,24 @@ public sealed partial class SigningKeys : IDisposable
         _rescan?.Dispose();
     }
 
-    private LoadedKey? Load(KeyFile file, bool strict)
+    private LoadedKey? Load(KeyEntry file, bool strict)
     {
         try
         {
-            KeyFolder.RefuseIfReadableByOthers(file.PemPath);
+            var pem = _store.ReadPrivateKeyPem(file.Kid);
             var rsa = RSA.Create();
             try
             {
-                rsa.ImportFromPem(File.ReadAllText(file.PemPath));
+                rsa.ImportFromPem(pem);
             }
             catch (Exception e) when (e is ArgumentException or CryptographicException)
             {
                 rsa.Dispose();
-                throw new StartupException($"{file.PemPath} is not a PEM RSA private key ({e.Message}).");
+                throw new StartupException($"key {file.Kid} in {_store.Location} is not a PEM RSA private key ({e.Message}).");
             }
 
-            var key = new SigningKey(rsa, file.PemPath);
-            KeyLoaded(key.Kid, file.PemPath);
+            var key = new SigningKey(rsa, _store.Location);
+            KeyLoaded(key.Kid, _store.Location);
             return new LoadedKey(key, file.Metadata);
         }
         catch (StartupException e) when (!strict)

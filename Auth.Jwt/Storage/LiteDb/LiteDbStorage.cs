@@ -1,6 +1,8 @@
 using Auth.Jwt.Accounts;
 using Auth.Jwt.Clients;
+using Auth.Jwt.Keys;
 using Auth.Jwt.Tokens;
+using Microsoft.Extensions.Options;
 
 namespace Auth.Jwt.Storage.LiteDb;
 
@@ -15,6 +17,8 @@ public static class LiteDbStorage
         services.AddSingleton<IClientStore, LiteDbClientStore>();
         services.AddSingleton<IRefreshTokenStore, LiteDbRefreshTokenStore>();
         services.AddSingleton<IRevocationStore, LiteDbRevocationStore>();
+        // Beside an embedded database, the keys are files: PEM, 0600, in a 0700 folder.
+        services.AddSingleton<IKeyStore>(provider => new KeyFolder(provider.GetRequiredService<IOptions<KeyOptions>>().Value.Path));
         return services;
     }
 }
