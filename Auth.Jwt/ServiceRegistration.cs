@@ -3,7 +3,6 @@ using Auth.Jwt.Clients;
 using Auth.Jwt.Keys;
 using Auth.Jwt.Security;
 using Auth.Jwt.Storage;
-using Auth.Jwt.Storage.LiteDb;
 using Auth.Jwt.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<Telemetry.AuthMetrics>();
-        services.AddLiteDbStorage();
+        services.AddStorage(configuration);
         services.AddSingleton<HashingGate>();
         services.AddSingleton<Argon2PasswordHasher>();
         services.AddSingleton<AccountsLog>();

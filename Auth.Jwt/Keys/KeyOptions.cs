@@ -30,6 +30,9 @@ public sealed class KeyOptions
     [Range(1, 3600)]
     public int RescanSeconds { get; set; } = 30;
 
+    /// <summary>With keys in the database (the postgres provider): the AES-256 key that seals them, base64. Never logged.</summary>
+    public string? EncryptionKey { get; set; }
+
     public TimeSpan ActivationDelay => TimeSpan.FromSeconds(ActivationDelaySeconds ?? JwksMaxAgeSeconds);
 }
 

@@ -11,7 +11,10 @@ public sealed class LiteDbStoreContractTests : StoreContractTests
     public override void Dispose()
     {
         base.Dispose();
-        Directory.Delete(_root!, recursive: true);
+        if (_root is not null)
+        {
+            Directory.Delete(_root, recursive: true);
+        }
     }
 
     protected override void AddProvider(IServiceCollection services)

@@ -13,9 +13,10 @@ public static class AdminSocket
     public static void ListenOnAdminSocket(this WebApplicationBuilder builder, string urls)
     {
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (string.IsNullOrEmpty(storage.DatabasePath) || OperatingSystem.IsWindows())
+        // A shared database server needs no socket: every command line connects to it directly.
+        // An empty path fails the options validation at start, with its own message.
+        if (!storage.OwnedByOneProcess || string.IsNullOrEmpty(storage.DatabasePath) || OperatingSystem.IsWindows())
         {
-            // An empty path fails the options validation at start, with its own message.
             return;
         }
 
@@ -41,12 +42,18 @@ public static class AdminSocket
     /// Before Kestrel binds, after the database lock is ours: a socket file left by a killed server is
     /// stale (no other server can hold this data), and would make the bind fail.
     /// </summary>
-    public static void RemoveStale(StorageOptions storage) => File.Delete(storage.AdminSocketFullPath);
+    public static void RemoveStale(StorageOptions storage)
+    {
+        if (storage.OwnedByOneProcess)
+        {
+            File.Delete(storage.AdminSocketFullPath);
+        }
+    }
 
     /// <summary>Once bound: the owner alone may connect, whatever the umask gave the new file.</summary>
     public static void RestrictToOwner(StorageOptions storage)
     {
-        if (!OperatingSystem.IsWindows() && File.Exists(storage.AdminSocketFullPath))
+        if (storage.OwnedByOneProcess && !OperatingSystem.IsWindows() && File.Exists(storage.AdminSocketFullPath))
         {
             File.SetUnixFileMode(storage.AdminSocketFullPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
