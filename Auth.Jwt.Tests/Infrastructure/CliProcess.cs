@@ -7,7 +7,14 @@ public static class CliProcess
 {
     public static string AppPath => typeof(Program).Assembly.Location;
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args) =>
+        RunAsync(workingDirectory, stdin, new Dictionary<string, string>(), args);
+
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="stdin">What it reads (a password).</param>
+    /// <param name="settings">Configuration given through the environment (<c>AuthJwt__Section__Key</c>).</param>
+    /// <param name="args">The command line.</param>
+    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,6 +33,11 @@ public static class CliProcess
         foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("AuthJwt", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(variable);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         using var process = Process.Start(start)!;
