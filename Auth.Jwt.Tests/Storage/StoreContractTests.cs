@@ -148,6 +148,22 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void Tokens_Add_KeepsARotatedTokensSuccessor()
+    {
+        var rotated = NewToken("family");
+        rotated.SuccessorDigest = "next";
+        rotated.RotatedAt = Now;
+        rotated.SealedSuccessor = "sealed";
+
+        Tokens.Add(rotated);
+
+        var found = Tokens.FindByDigest(rotated.Id)!;
+        found.SuccessorDigest.Should().Be("next");
+        found.SealedSuccessor.Should().Be("sealed");
+        found.RotatedAt.Should().BeCloseTo(Now, TimeSpan.FromMilliseconds(1));
+    }
+
+    [SkippableFact]
     public async Task Tokens_TryRotate_RacingForOneToken_ExactlyOneWins()
     {
         var token = NewToken("family");
@@ -194,7 +210,9 @@ public abstract class StoreContractTests : IDisposable
         Tokens.Add(NewToken("doomed"));
         Tokens.Add(kept);
 
+        Tokens.TokensOfFamily("doomed").Should().HaveCount(2);
         Tokens.DeleteFamily("doomed").Should().Be(2);
+        Tokens.TokensOfFamily("doomed").Should().BeEmpty();
         Tokens.FamiliesOfUser("user").Should().Equal("other");
         Tokens.FindByDigest(kept.Id).Should().NotBeNull();
     }

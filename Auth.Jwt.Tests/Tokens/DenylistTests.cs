@@ -123,6 +123,8 @@ public sealed class DenylistTests
 
         public IReadOnlyList<string> FamiliesOfClient(string clientId) => [];
 
+        public IReadOnlyList<RefreshToken> TokensOfFamily(string familyId) => [];
+
         public int DeleteFamily(string familyId) => throw new IOException("the process died here");
 
         public int DeleteExpired(DateTimeOffset now) => 0;

@@ -24,7 +24,7 @@ public static class AdminCommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration configuration, TextReader? input = null, TimeSpan? serverStartWait = null)
     {
         await using var context = new CliContext(configuration, output, error, input ?? Console.In, serverStartWait ?? CliContext.DefaultServerStartWait);
-        var parsed = BuildRoot(context).Parse(args);
+        var parsed = BuildRoot(configuration, context).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
@@ -53,7 +53,7 @@ public static class AdminCommandLine
             .ReplaceLineEndings(" ");
 
     // Not RootCommand: it names itself after the file, and "Auth.Jwt" loses ".Jwt" as if it were an extension.
-    private static Command BuildRoot(CliContext context) =>
+    private static Command BuildRoot(IConfiguration configuration, CliContext context) =>
         new("Auth.Jwt", "Auth.Jwt: a self-contained OAuth2 token service. Settings such as --AuthJwt:Storage:DatabasePath=PATH may go anywhere on the line.")
         {
             new System.CommandLine.Help.HelpOption(),
@@ -64,6 +64,7 @@ public static class AdminCommandLine
             KeysCommands.Create(context),
             TokensCommands.Create(context),
             BackupCommand.Create(context),
+            MigrateStorageCommand.Create(configuration, context),
         };
 
     /// <summary><c>serve</c> alone starts the server before this parser runs; here it is only described (<c>serve --help</c>).</summary>

@@ -21,6 +21,9 @@ public interface IRefreshTokenStore
 
     IReadOnlyList<string> FamiliesOfClient(string clientId);
 
+    /// <summary>Every stored token of the family, rotated ones included.</summary>
+    IReadOnlyList<RefreshToken> TokensOfFamily(string familyId);
+
     /// <summary>Deletes every token of the family at once; a rotation racing it either finished before or finds nothing.</summary>
     int DeleteFamily(string familyId);
 

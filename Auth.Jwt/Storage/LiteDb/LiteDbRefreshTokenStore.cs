@@ -33,6 +33,8 @@ internal sealed class LiteDbRefreshTokenStore(LiteDbDatabase database) : IRefres
     public IReadOnlyList<string> FamiliesOfClient(string clientId) =>
         [.. database.RefreshTokens.Query().Where(t => t.ClientId == clientId).Select(t => t.FamilyId).ToEnumerable().Distinct()];
 
+    public IReadOnlyList<RefreshToken> TokensOfFamily(string familyId) => [.. database.RefreshTokens.Find(t => t.FamilyId == familyId)];
+
     public int DeleteFamily(string familyId) => database.RefreshTokens.DeleteMany(t => t.FamilyId == familyId);
 
     public int DeleteExpired(DateTimeOffset now) => database.RefreshTokens.DeleteMany(t => t.ExpiresAt <= now);

@@ -6,7 +6,7 @@ namespace Auth.Jwt.Storage.Postgres;
 internal sealed class PostgresRefreshTokenStore(PostgresDatabase database) : IRefreshTokenStore
 {
     private const string Columns = "id, family_id, user_id, client_id, scope, issued_at, expires_at, successor_digest, rotated_at, sealed_successor";
-    private const string Insert = $"INSERT INTO refresh_tokens ({Columns}) VALUES (@id, @family, @user, @client, @scope, @issued, @expires, NULL, NULL, NULL)";
+    private const string Insert = $"INSERT INTO refresh_tokens ({Columns}) VALUES (@id, @family, @user, @client, @scope, @issued, @expires, @successor, @rotated, @sealed)";
 
     public void Add(RefreshToken token) => database.Execute(Insert, Values(token));
 
@@ -19,8 +19,8 @@ internal sealed class PostgresRefreshTokenStore(PostgresDatabase database) : IRe
         database.InTransaction((connection, transaction) =>
             connection.Execute(
                 transaction,
-                "UPDATE refresh_tokens SET successor_digest = @successor, rotated_at = @at, sealed_successor = @sealed WHERE id = @id AND successor_digest IS NULL",
-                ("id", presentedDigest), ("successor", successor.Id), ("at", rotatedAt), ("sealed", sealedSuccessor)) == 1
+                "UPDATE refresh_tokens SET successor_digest = @next, rotated_at = @at, sealed_successor = @seal WHERE id = @presented AND successor_digest IS NULL",
+                ("presented", presentedDigest), ("next", successor.Id), ("at", rotatedAt), ("seal", sealedSuccessor)) == 1
             && connection.Execute(transaction, Insert, Values(successor)) == 1);
 
     public IReadOnlyList<string> FamiliesOfUser(string userId) =>
@@ -28,6 +28,9 @@ internal sealed class PostgresRefreshTokenStore(PostgresDatabase database) : IRe
 
     public IReadOnlyList<string> FamiliesOfClient(string clientId) =>
         database.Query("SELECT DISTINCT family_id FROM refresh_tokens WHERE client_id = @client", row => row.GetString(0), ("client", clientId));
+
+    public IReadOnlyList<RefreshToken> TokensOfFamily(string familyId) =>
+        database.Query($"SELECT {Columns} FROM refresh_tokens WHERE family_id = @family", Read, ("family", familyId));
 
     // Until a statement finds nothing: a DELETE that waited on a rotation's row lock does not see the
     // successor that rotation inserted (its snapshot is older); the next statement does.
@@ -50,6 +53,7 @@ internal sealed class PostgresRefreshTokenStore(PostgresDatabase database) : IRe
     [
         ("id", token.Id), ("family", token.FamilyId), ("user", token.UserId), ("client", token.ClientId),
         ("scope", token.Scope), ("issued", token.IssuedAt), ("expires", token.ExpiresAt),
+        ("successor", token.SuccessorDigest), ("rotated", token.RotatedAt), ("sealed", token.SealedSuccessor),
     ];
 
     private static RefreshToken Read(NpgsqlDataReader row) => new()
