@@ -28,9 +28,10 @@ publish:
 	rm -f dist/*.json dist/*.xml
 
 # Release build of the app, then bench/Auth.Jwt.Bench starts it on a loopback port in a temp folder and measures it.
+# With AUTHJWT_TEST_POSTGRES set (see .ci/postgres), the refresh grant is measured on PostgreSQL too.
 bench:
 	$(DOTNET) build Auth.Jwt/Auth.Jwt.csproj -c Release
-	$(DOTNET) run --project bench/Auth.Jwt.Bench/Auth.Jwt.Bench.csproj -c Release -- --dotnet $(DOTNET) --app Auth.Jwt/bin/Release/net10.0/Auth.Jwt.dll
+	$(DOTNET) run --project bench/Auth.Jwt.Bench/Auth.Jwt.Bench.csproj -c Release -- --dotnet $(DOTNET) --app Auth.Jwt/bin/Release/net10.0/Auth.Jwt.dll --postgres "$$AUTHJWT_TEST_POSTGRES"
 
 clean:
 	$(DOTNET) clean Auth.Jwt.sln

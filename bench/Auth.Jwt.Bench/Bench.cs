@@ -9,7 +9,7 @@ internal static class Bench
     /// <returns>0 when every target passes, 1 otherwise.</returns>
     public static async Task<int> RunAsync(BenchOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var server = await ServerProcess.StartAsync(options, cancellationToken);
+        await using var server = await ServerProcess.StartAsync(options, ServerProcess.LiteDb, cancellationToken);
         using var http = AuthApi.CreateHttpClient(server.BaseAddress);
         using var probeHttp = AuthApi.CreateHttpClient(server.BaseAddress);
         var api = new AuthApi(http, server.ClientId);
@@ -40,7 +40,10 @@ internal static class Bench
         report.Row("flood: GET /users/me/ alongside", flood.Probe);
         report.FloodSummary(flood);
 
-        var targets = Judge(steady, flood);
+        var providers = await Providers.RunAsync(options, cancellationToken);
+        report.Providers(providers, postgresSkipped: options.Postgres is null);
+
+        var targets = Judge(steady, flood, providers);
         report.Targets(targets);
         return targets.All(t => t.Passed) ? 0 : 1;
     }
@@ -56,8 +59,10 @@ internal static class Bench
     // The bench shares the cores with the server and anything else running: a busy machine explains slow numbers.
     private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
 
-    private static Target[] Judge(List<Samples> steady, FloodResult flood)
+    private static Target[] Judge(List<Samples> steady, FloodResult flood, IReadOnlyList<ProviderRun> providers)
     {
+        var providerCount = providers.Sum(p => p.Samples.Count);
+        var providerOk = providers.Sum(p => p.Samples.CountOf(Samples.Ok));
         var steadyCount = steady.Sum(s => s.Count);
         var steadyOk = steady.Sum(s => s.CountOf(Samples.Ok));
         var probeOk = flood.Probe.CountOf(Samples.Ok);
@@ -72,6 +77,8 @@ internal static class Bench
                 $"{Report.Megabytes(flood.PeakRssBytes)}"),
             new("every flood password grant answered 200, or 503 with Retry-After", grantsOther == 0 && flood.Grants.Count == Flood.Requests,
                 $"{flood.Grants.Count - grantsOther} of {Flood.Requests} sent ({flood.Grants.Outcomes()})"),
+            new("every refresh grant of the provider comparison answered 200", providerOk == providerCount,
+                $"{providerOk} of {providerCount} ({string.Join(", ", providers.Select(p => p.Provider).Distinct())})"),
         ];
     }
 }

@@ -37,6 +37,37 @@ internal sealed class Report(TextWriter output)
             $"server RSS before {Megabytes(flood.RssBeforeBytes)}, sampled max {Megabytes(flood.SampledMaxRssBytes)}, VmHWM {Megabytes(flood.HighWaterMarkBytes)}"));
     }
 
+    /// <summary>The refresh grant per storage provider, CPU per request beside throughput.</summary>
+    public void Providers(IReadOnlyList<ProviderRun> runs, bool postgresSkipped)
+    {
+        const string format = "{0,-10} {1,-18} {2,6} {3,6} {4,8} {5,8} {6,8} {7,10} {8,11} {9,9}";
+        output.WriteLine();
+        output.WriteLine("refresh grant by storage provider: CPU per request in us, the server's and (postgres) every postgres process's on this machine");
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, format, "provider", "load", "reqs", "200s", "p50 ms", "p99 ms", "req/s", "server us", "database us", "total us"));
+        foreach (var run in runs)
+        {
+            var count = Math.Max(run.Samples.Count, 1);
+            var server = run.ServerCpu.TotalMicroseconds / count;
+            var database = run.DatabaseCpu?.TotalMicroseconds / count;
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, format,
+                run.Provider,
+                run.Load,
+                run.Samples.Count,
+                run.Samples.CountOf(Samples.Ok),
+                Millis(run.Samples.Percentile(50)),
+                Millis(run.Samples.Percentile(99)),
+                run.Samples.PerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                server.ToString("F0", CultureInfo.InvariantCulture),
+                database?.ToString("F0", CultureInfo.InvariantCulture) ?? (run.Provider == "litedb" ? "in process" : "not local"),
+                (server + (database ?? 0)).ToString("F0", CultureInfo.InvariantCulture)));
+        }
+
+        if (postgresSkipped)
+        {
+            output.WriteLine("postgres: not run; pass --postgres 'Host=...' (make bench passes AUTHJWT_TEST_POSTGRES, which .ci/postgres prints)");
+        }
+    }
+
     public void Targets(IReadOnlyList<Target> targets)
     {
         output.WriteLine();

@@ -3,9 +3,8 @@ namespace Auth.Jwt.Bench;
 /// <summary>The measured workloads, over users that already signed up and logged in.</summary>
 internal sealed class Scenarios(AuthApi api, IReadOnlyList<string> users, IReadOnlyList<TokenPair> tokens)
 {
-    // The head of the refresh chain, kept across calls: presenting a rotated token again would be
-    // reuse, and the server would revoke the whole family (and its access tokens) as it should.
-    private string _refreshToken = tokens[0].RefreshToken;
+    // One chain, kept across calls; the other users' refresh tokens stay unused.
+    private readonly RefreshChains _chain = new(api, [tokens[0].RefreshToken]);
 
     /// <summary>Password grants of real users, so every one runs a full Argon2 verification.</summary>
     public Task<Samples> PasswordGrantsAsync(int total, int concurrency, CancellationToken cancellationToken) =>
@@ -18,17 +17,8 @@ internal sealed class Scenarios(AuthApi api, IReadOnlyList<string> users, IReadO
         return await Load.UntilAsync(stop.Token, concurrency, (i, c) => api.MeAsync(tokens[i % tokens.Count].AccessToken, c), cancellationToken);
     }
 
-    /// <summary>
-    /// A chain of refresh grants, one at a time: each rotates the token, and the next presents the new one
-    /// (concurrent refreshes of one token would measure the replay grace instead).
-    /// </summary>
-    public Task<Samples> RefreshesAsync(int total, CancellationToken cancellationToken) =>
-        Load.CountAsync(total, 1, async (_, c) =>
-        {
-            var (outcome, rotated) = await api.RefreshGrantAsync(_refreshToken, c);
-            _refreshToken = rotated?.RefreshToken ?? _refreshToken;
-            return outcome;
-        }, cancellationToken);
+    /// <summary>A chain of refresh grants, one at a time, each presenting the token the last one returned.</summary>
+    public Task<Samples> RefreshesAsync(int total, CancellationToken cancellationToken) => _chain.RotateAsync(total, cancellationToken);
 
     /// <summary>A few of each call first, so JIT compilation and first-use setup stay out of the numbers.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)

@@ -14,16 +14,21 @@ internal sealed class ServerProcess : IAsyncDisposable
     private const int LogLinesKept = 40;
 
     private readonly BenchOptions _options;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly DirectoryInfo _folder;
     private readonly Queue<string> _log = new();
     private Process? _server;
 
-    private ServerProcess(BenchOptions options, DirectoryInfo folder, int port)
+    private ServerProcess(BenchOptions options, IReadOnlyDictionary<string, string> settings, DirectoryInfo folder, int port)
     {
         _options = options;
+        _settings = settings;
         _folder = folder;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
+
+    /// <summary>The embedded default: the LiteDB file and keys/ in the temp folder.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LiteDb = new Dictionary<string, string>();
 
     public Uri BaseAddress { get; }
 
@@ -31,15 +36,18 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _server?.Id ?? throw new InvalidOperationException("The server is not running.");
 
-    /// <summary>Creates the public client with the CLI, then starts the server and waits for /healthz.</summary>
-    public static async Task<ServerProcess> StartAsync(BenchOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the public client with the CLI, then starts the server and waits for /healthz. Both run
+    /// the defaults in code plus <paramref name="settings"/> (environment variables such as <c>AuthJwt__Storage__Provider</c>).
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(BenchOptions options, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         if (!File.Exists(options.AppDll))
         {
             throw new FileNotFoundException($"{options.AppDll} not found; build the app in Release first (make bench does).");
         }
 
-        var server = new ServerProcess(options, Directory.CreateTempSubdirectory("auth-jwt-bench-"), options.Port == 0 ? FreeLoopbackPort() : options.Port);
+        var server = new ServerProcess(options, settings, Directory.CreateTempSubdirectory("auth-jwt-bench-"), options.Port == 0 ? FreeLoopbackPort() : options.Port);
         try
         {
             // The CLI cannot open the database while a server holds it, so the client comes first.
@@ -150,6 +158,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var name in start.Environment.Keys.Where(IsAppSetting).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in _settings)
+        {
+            start.Environment[name] = value;
         }
 
         start.ArgumentList.Add(_options.AppDll);
