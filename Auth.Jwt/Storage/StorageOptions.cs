@@ -14,6 +14,19 @@ public sealed class StorageOptions
     /// <summary><c>litedb</c>: one embedded file, one process. <c>postgres</c>: a database server, any number of instances.</summary>
     public string Provider { get; set; } = LiteDb;
 
+    public const string ProcessDurability = "process";
+
+    public const string PowerDurability = "power";
+
+    /// <summary>
+    /// <c>process</c>: an acknowledged write survives a crash of this process (the OS holds it).
+    /// <c>power</c>: it is on the disk before the answer, so it survives a power loss too; LiteDB only,
+    /// PostgreSQL's durability is the database server's own (<c>synchronous_commit</c>).
+    /// </summary>
+    public string Durability { get; set; } = ProcessDurability;
+
+    public bool FlushesEachWrite => Durability.Equals(PowerDurability, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The PostgreSQL connection string (Npgsql's keywords), with the <c>postgres</c> provider.</summary>
     public string? ConnectionString { get; set; }
 
@@ -42,6 +55,12 @@ public sealed class StorageOptionsRules : IValidateOptions<StorageOptions>
             && !options.Provider.Equals(StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase))
         {
             return ValidateOptionsResult.Fail($"AuthJwt:Storage:Provider is '{options.Provider}'; allowed: {StorageOptions.LiteDb} (default), {StorageOptions.Postgres}.");
+        }
+
+        if (!options.Durability.Equals(StorageOptions.ProcessDurability, StringComparison.OrdinalIgnoreCase)
+            && !options.FlushesEachWrite)
+        {
+            return ValidateOptionsResult.Fail($"AuthJwt:Storage:Durability is '{options.Durability}'; allowed: {StorageOptions.ProcessDurability} (default), {StorageOptions.PowerDurability}.");
         }
 
         if (options.Provider.Equals(StorageOptions.Postgres, StringComparison.OrdinalIgnoreCase))
