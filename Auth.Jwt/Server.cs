@@ -39,6 +39,7 @@ public static class Server
         builder.Services.AddAuthJwt(builder.Configuration);
         builder.Services.AddBearerAuthentication();
         builder.Services.AddPrometheusMetrics();
+        builder.Services.AddHealth();
         builder.Services.AddApiDocument();
         builder.Services.AddSignUpRateLimit();
         builder.Services.AddBrowserCors(builder.Configuration);

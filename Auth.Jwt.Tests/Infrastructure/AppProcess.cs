@@ -23,6 +23,10 @@ public sealed class AppProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     public string Log
     {
         get
@@ -73,6 +77,17 @@ public sealed class AppProcess : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new TimeoutException($"the server did not answer /healthz within 60 s: {server.Log}");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks run, as in a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -16,6 +16,7 @@ public sealed class AnonymousEndpointsTests
         "GET, HEAD /.well-known/jwks.json",
         "GET, HEAD /.well-known/oauth-authorization-server",
         "GET, HEAD /healthz",
+        "GET, HEAD /readyz",
         "* /metrics",
         "GET /openapi/v1.json",
     ];

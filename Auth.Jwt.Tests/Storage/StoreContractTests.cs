@@ -34,6 +34,7 @@ public abstract class StoreContractTests : IDisposable
                 if (_services is null)
                 {
                     var services = new ServiceCollection();
+                    services.AddSingleton(TimeProvider.System);
                     AddProvider(services);
                     var built = services.BuildServiceProvider();
                     built.GetRequiredService<IStorage>().Open();

@@ -219,7 +219,7 @@ public sealed class RefreshGrantTests(FakeClockApp app) : IClassFixture<FakeCloc
 
         successors.Should().HaveCount(1, "one rotation; every other answer is the grace answer with the same successor");
         var family = app.Service<RefreshTokens>().Find(tokens.RefreshToken)!.FamilyId;
-        app.Service<Auth.Jwt.Storage.LiteDb.LiteDbDatabase>().RefreshTokens.Count(t => t.FamilyId == family).Should().Be(2);
+        app.Service<Auth.Jwt.Tokens.IRefreshTokenStore>().TokensOfFamily(family).Should().HaveCount(2);
     }
 
     [Fact]

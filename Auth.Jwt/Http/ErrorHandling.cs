@@ -23,6 +23,14 @@ public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExcept
                 ? new Tokens.OAuthError(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The server is busy; retry later.").ToResult(context)
                 : Drf.Detail(StatusCodes.Status503ServiceUnavailable, "The server is busy; retry later.");
         }
+        else if (exception is Storage.StorageUnavailableException unavailable)
+        {
+            StorageUnavailable(unavailable.Message);
+            response.Headers.RetryAfter = Storage.StorageUnavailableException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result = isOAuth
+                ? new Tokens.OAuthError(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The service cannot store data right now; retry later.").ToResult(context)
+                : Drf.Detail(StatusCodes.Status503ServiceUnavailable, "The service cannot store data right now; retry later.");
+        }
         else if (exception is Throttling.ThrottledException throttled)
         {
             var wait = (int)Math.Ceiling(throttled.Wait.TotalSeconds);
@@ -48,6 +56,10 @@ public sealed partial class ErrorHandler(ILogger<ErrorHandler> logger) : IExcept
         await result.ExecuteAsync(context);
         return true;
     }
+
+    // The message names the file or server and the OS's reason; no stack trace for an outage the operator must fix.
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "Answered 503: {Reason}")]
+    private partial void StorageUnavailable(string reason);
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Error, Message = "Unhandled exception, correlation id {CorrelationId}")]
     private partial void UnhandledException(Exception exception, string correlationId);

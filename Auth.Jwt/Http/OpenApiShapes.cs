@@ -65,3 +65,8 @@ public sealed record JsonWebKeyResponse(
 public sealed record JwksResponse([property: JsonPropertyName("keys")] IReadOnlyList<JsonWebKeyResponse> Keys);
 
 public sealed record HealthResponse([property: JsonPropertyName("status")] string Status);
+
+/// <summary><c>/readyz</c>: <c>ready</c>, or <c>unavailable</c> with a reason per failed check (<c>storage</c>, <c>signing_key</c>).</summary>
+public sealed record ReadinessResponse(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("reasons"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Reasons);

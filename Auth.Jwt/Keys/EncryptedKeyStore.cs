@@ -37,6 +37,9 @@ public sealed class EncryptedKeyStore(ISealedKeyRecords records, IOptions<KeyOpt
 
     public string Location => records.Location;
 
+    /// <summary>The table is created with the schema; an unreachable database fails the read instead.</summary>
+    public bool Exists => true;
+
     public IReadOnlyList<KeyEntry> List() => [.. records.List().Select(k => new KeyEntry(k.Kid, k.Metadata)).OrderBy(k => k.Kid, StringComparer.Ordinal)];
 
     public string ReadPrivateKeyPem(string kid)

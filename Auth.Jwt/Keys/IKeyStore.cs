@@ -13,6 +13,9 @@ public interface IKeyStore
     /// <summary>Where the keys are, for messages.</summary>
     string Location { get; }
 
+    /// <summary>False when the location itself is gone (the keys folder deleted): <see cref="List"/> then finds nothing.</summary>
+    bool Exists { get; }
+
     /// <summary>Every key, ordered by kid.</summary>
     IReadOnlyList<KeyEntry> List();
 

@@ -26,6 +26,8 @@ public sealed class KeyFolder(string path) : IKeyStore
 
     public string Location => Path;
 
+    public bool Exists => Directory.Exists(Path);
+
     public void EnsureExists()
     {
         if (Directory.Exists(Path))

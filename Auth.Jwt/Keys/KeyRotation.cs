@@ -13,6 +13,10 @@ public sealed class KeyRotation(IKeyStore store, IOptions<KeyOptions> options, I
 {
     private readonly TimeSpan _tokenLifetime = tokens.Value.AccessTokenLifetime + tokens.Value.ClockSkew;
 
+    public bool StoreExists => store.Exists;
+
+    public string Location => store.Location;
+
     public IReadOnlyList<KeyStatus> List()
     {
         var now = time.GetUtcNow();

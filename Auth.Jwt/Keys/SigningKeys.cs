@@ -19,6 +19,7 @@ public sealed partial class SigningKeys : IDisposable
     private readonly Lock _reload = new();
     private readonly KeyOptions _options;
     private IReadOnlyList<LoadedKey> _keys = [];
+    private bool _storeGone;
     private IDisposable? _watcher;
     private ITimer? _rescan;
 
@@ -106,11 +107,29 @@ public sealed partial class SigningKeys : IDisposable
         {
             try
             {
+                if (!_store.Exists)
+                {
+                    // Once, not at every rescan: the keys in memory keep signing until someone acts.
+                    if (!_storeGone)
+                    {
+                        _storeGone = true;
+                        StoreGone(_store.Location, Active?.Kid ?? "none");
+                    }
+
+                    return;
+                }
+
+                if (_storeGone)
+                {
+                    _storeGone = false;
+                    StoreBack(_store.Location);
+                }
+
                 var byKid = _keys.ToDictionary(k => k.Key.Kid, StringComparer.Ordinal);
                 var fresh = new List<LoadedKey>();
                 foreach (var file in _store.List())
                 {
-                    var loaded = byKid.TryGetValue(file.Kid, out var known) ? known with { Metadata = file.Metadata } : Load(file, strict: false);
+                    var loaded = byKid.TryGetValue(file.Kid, out var known) ? known with { Metadata = Schedule(file, known) } : Load(file, strict: false);
                     if (loaded is not null)
                     {
                         fresh.Add(loaded);
@@ -172,6 +191,11 @@ public sealed partial class SigningKeys : IDisposable
 
     private sealed record LoadedKey(SigningKey Key, KeyMetadata Metadata);
 
+    // A folder being deleted loses a key's schedule file before its PEM: that does not make a pending
+    // key "active since always" (a PEM without a schedule), even for the moment before the PEM goes too.
+    private static KeyMetadata Schedule(KeyEntry file, LoadedKey known) =>
+        file.Metadata.ActivatesAt == DateTimeOffset.MinValue && known.Metadata.ActivatesAt != DateTimeOffset.MinValue ? known.Metadata : file.Metadata;
+
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Loaded signing key {Kid} from {Path}")]
     private partial void KeyLoaded(string kid, string path);
 
@@ -186,6 +210,12 @@ public sealed partial class SigningKeys : IDisposable
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Error, Message = "Keys in {Folder} left unchanged: no key there may sign now")]
     private partial void ReloadRefused(string folder);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "The keys folder {Folder} is gone; still signing with {Kid} from memory. Restore it from a backup, or run 'keys rotate --now' to write a new key there")]
+    private partial void StoreGone(string folder, string kid);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "The keys folder {Folder} is back")]
+    private partial void StoreBack(string folder);
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Error, Message = "Reading keys from {Folder} failed; the keys in memory stay")]
     private partial void ReloadFailed(Exception exception, string folder);

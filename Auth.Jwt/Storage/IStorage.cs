@@ -18,6 +18,9 @@ public interface IStorage
     /// <summary>False when the database cannot be used now.</summary>
     bool IsAvailable();
 
+    /// <summary>Writes one small record, for readiness: throws <see cref="StorageUnavailableException"/> when nothing can be written now.</summary>
+    void ProbeWrite();
+
     /// <summary>A consistent copy into a new file while serving; returns how many records were copied.</summary>
     int BackupTo(string fullPath);
 }
@@ -31,3 +34,13 @@ public sealed class DatabaseInUseException(string location)
 
 /// <summary>The database failed in a way the caller cannot fix by changing its request (a broken file, a lost connection).</summary>
 public sealed class StorageException(string message, Exception inner) : IOException(message, inner);
+
+/// <summary>
+/// The database cannot be reached or written now (a full disk, a read-only file system, a lost server),
+/// though the request itself is fine: answered 503 with Retry-After. Nothing was half-written.
+/// </summary>
+public sealed class StorageUnavailableException(string message, Exception? inner) : IOException(message, inner)
+{
+    /// <summary>What a client is told to wait: long enough for a reopen or a reconnect.</summary>
+    public const int RetryAfterSeconds = 5;
+}

@@ -12,7 +12,7 @@ public sealed class LiteDbDatabaseTests : IDisposable
 
     private LiteDbDatabase Open()
     {
-        var database = new LiteDbDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }));
+        var database = new LiteDbDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }), TimeProvider.System);
         try
         {
             database.Open();
@@ -28,7 +28,7 @@ public sealed class LiteDbDatabaseTests : IDisposable
     [Fact]
     public void Constructing_TouchesNoFile_OpeningDoes()
     {
-        using var database = new LiteDbDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }));
+        using var database = new LiteDbDatabase(Options.Create(new StorageOptions { DatabasePath = Path.Combine(_root, "data", "auth.db") }), TimeProvider.System);
 
         Directory.Exists(Path.Combine(_root, "data")).Should().BeFalse("no I/O before the start step");
         database.Exists.Should().BeFalse();

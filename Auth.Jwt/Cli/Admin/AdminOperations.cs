@@ -115,8 +115,10 @@ public sealed class AdminOperations(
         return Result<SessionsEnded>(new SessionsEnded(user.Username, accounts.RevokeSessions(user.Id)));
     }
 
-    public Task<AdminResult<IReadOnlyList<KeySummary>>> ListKeysAsync(CancellationToken cancellationToken) =>
-        Result<IReadOnlyList<KeySummary>>(keys.List()
+    public Task<AdminResult<IReadOnlyList<KeySummary>>> ListKeysAsync(CancellationToken cancellationToken) => !keys.StoreExists
+        ? Result<IReadOnlyList<KeySummary>>(AdminFailure.NotFound(
+            $"the keys folder {keys.Location} does not exist; a running server keeps signing with the keys in its memory. Restore the folder from a backup, or run 'keys rotate --now' for a new key (tokens signed by the lost keys then stop validating)"))
+        : Result<IReadOnlyList<KeySummary>>(keys.List()
             .Select(k => new KeySummary(
                 k.Kid,
                 k.State.ToString().ToLowerInvariant(),

@@ -4,14 +4,14 @@ namespace Auth.Jwt.Storage.LiteDb;
 
 internal sealed class LiteDbClientStore(LiteDbDatabase database) : IClientStore
 {
-    public void Add(Client client) => database.Clients.Insert(client);
+    public void Add(Client client) => database.Run(s => s.Clients.Insert(client));
 
-    public Client? Find(string clientId) => database.Clients.FindById(clientId);
+    public Client? Find(string clientId) => database.Run(s => s.Clients.FindById(clientId));
 
-    public IReadOnlyList<Client> ListAll() => [.. database.Clients.FindAll().OrderBy(c => c.CreatedAt)];
+    public IReadOnlyList<Client> ListAll() => database.Run(s => s.Clients.FindAll().OrderBy(c => c.CreatedAt).ToList());
 
-    public bool Delete(string clientId) => database.Clients.Delete(clientId);
+    public bool Delete(string clientId) => database.Run(s => s.Clients.Delete(clientId));
 
     public bool ReplaceSecretDigest(string clientId, string secretDigest) =>
-        database.Clients.UpdateMany(c => new Client { SecretDigest = secretDigest }, c => c.Id == clientId) == 1;
+        database.Run(s => s.Clients.UpdateMany(c => new Client { SecretDigest = secretDigest }, c => c.Id == clientId)) == 1;
 }

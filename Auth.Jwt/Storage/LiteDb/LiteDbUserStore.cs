@@ -8,27 +8,30 @@ internal sealed class LiteDbUserStore(LiteDbDatabase database) : IUserStore
 {
     public bool TryAdd(User user)
     {
-        try
+        return database.Run(session =>
         {
-            database.Users.Insert(user);
-            return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
+            try
+            {
+                session.Users.Insert(user);
+                return true;
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                return false;
+            }
+        });
     }
 
-    public User? FindById(string id) => database.Users.FindById(id);
+    public User? FindById(string id) => database.Run(s => s.Users.FindById(id));
 
     public User? FindByNormalizedUsername(string normalizedUsername) =>
-        database.Users.FindOne(u => u.NormalizedUsername == normalizedUsername);
+        database.Run(s => s.Users.FindOne(u => u.NormalizedUsername == normalizedUsername));
 
     // One UpdateMany: the engine holds the collection's write lock from the match to the write.
     public bool TryReplacePasswordHash(string id, string expected, string replacement) =>
-        database.Users.UpdateMany(u => new User { PasswordHash = replacement }, u => u.Id == id && u.PasswordHash == expected) == 1;
+        database.Run(s => s.Users.UpdateMany(u => new User { PasswordHash = replacement }, u => u.Id == id && u.PasswordHash == expected)) == 1;
 
-    public bool Delete(string id) => database.Users.Delete(id);
+    public bool Delete(string id) => database.Run(s => s.Users.Delete(id));
 
-    public IReadOnlyList<User> ListAll() => [.. database.Users.Query().OrderBy(u => u.DateJoined).ToEnumerable()];
+    public IReadOnlyList<User> ListAll() => database.Run(s => s.Users.Query().OrderBy(u => u.DateJoined).ToList());
 }

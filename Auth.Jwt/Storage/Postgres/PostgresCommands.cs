@@ -5,26 +5,28 @@ namespace Auth.Jwt.Storage.Postgres;
 /// <summary>Parameterised statements on the pool: every value is a parameter, never SQL text.</summary>
 internal static class PostgresCommands
 {
-    public static int Execute(this PostgresDatabase database, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = database.Source.CreateCommand(sql);
-        Bind(command, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    public static List<T> Query<T>(this PostgresDatabase database, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters)
-    {
-        using var command = database.Source.CreateCommand(sql);
-        Bind(command, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+    public static int Execute(this PostgresDatabase database, string sql, params (string Name, object? Value)[] parameters) =>
+        database.Run(source =>
         {
-            rows.Add(map(reader));
-        }
+            using var command = source.CreateCommand(sql);
+            Bind(command, parameters);
+            return command.ExecuteNonQuery();
+        });
 
-        return rows;
-    }
+    public static List<T> Query<T>(this PostgresDatabase database, string sql, Func<NpgsqlDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+        database.Run(source =>
+        {
+            using var command = source.CreateCommand(sql);
+            Bind(command, parameters);
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        });
 
     public static int Execute(this NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {

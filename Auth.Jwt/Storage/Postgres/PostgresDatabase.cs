@@ -52,13 +52,35 @@ internal sealed partial class PostgresDatabase(IOptions<StorageOptions> options,
     {
         try
         {
-            using var command = Source.CreateCommand("SELECT 1");
-            command.ExecuteScalar();
+            this.Execute("SELECT 1");
             return true;
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        catch (StorageUnavailableException)
         {
             return false;
+        }
+    }
+
+    // A real write: a full disk or a read-only standby after a failover refuse it, where SELECT 1 passes.
+    public void ProbeWrite() =>
+        this.Execute("INSERT INTO readiness (id, checked_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at");
+
+    /// <summary>
+    /// Runs one statement or transaction on the pool. A lost server, a full disk or a read-only standby
+    /// becomes <see cref="StorageUnavailableException"/>; the pool reconnects by itself once the server is back.
+    /// </summary>
+    public T Run<T>(Func<NpgsqlDataSource, T> work)
+    {
+        try
+        {
+            return work(Source);
+        }
+        catch (NpgsqlException e) when (IsOutage(e))
+        {
+            // Idle pooled connections to a server that went away are broken too; drop them, so the first
+            // request after it is back opens a fresh one instead of failing on a dead one.
+            Source.Clear();
+            throw new StorageUnavailableException($"{Location} cannot be used now: {e.Message}", e);
         }
     }
 
@@ -66,9 +88,9 @@ internal sealed partial class PostgresDatabase(IOptions<StorageOptions> options,
         throw new IOException($"a PostgreSQL database is backed up with its own tools (pg_dump), not by Auth.Jwt: pg_dump -Fc -f '{fullPath}' ...");
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns true.</summary>
-    public bool InTransaction(Func<NpgsqlConnection, NpgsqlTransaction, bool> work)
+    public bool InTransaction(Func<NpgsqlConnection, NpgsqlTransaction, bool> work) => Run(source =>
     {
-        using var connection = Source.OpenConnection();
+        using var connection = source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         if (work(connection, transaction))
         {
@@ -78,7 +100,12 @@ internal sealed partial class PostgresDatabase(IOptions<StorageOptions> options,
 
         transaction.Rollback();
         return false;
-    }
+    });
+
+    // Transient per Npgsql: a broken connection, a timeout, 53xxx (a full disk, no connections left),
+    // 57P0x (the server shutting down). 25006 and 08xxx: a read-only standby, a connection exception.
+    private static bool IsOutage(NpgsqlException e) =>
+        e.IsTransient || (e is PostgresException p && (p.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction || p.SqlState.StartsWith("08", StringComparison.Ordinal)));
 
     public void Dispose() => _source?.Dispose();
 
